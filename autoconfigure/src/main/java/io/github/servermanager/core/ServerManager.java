@@ -1,0 +1,749 @@
+package io.github.servermanager.core;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps one client's ordered list of servers, after Consul's client-side server manager.
+ * <p>
+ * The client always talks to the server in front ({@link #findServer()}). When that
+ * server fails, {@link #notifyFailedServer} moves it to the end so the next one takes
+ * over at once. Every few minutes ({@link #nextRebalanceDelay()}) the caller runs
+ * {@link #rebalanceServers()}, which shuffles the list, pings until a server answers and
+ * reconciles the result with membership changes that happened meanwhile. The interval
+ * grows with the cluster so that all clients together open a bounded number of new
+ * connections per server per second.
+ * <p>
+ * The published list is immutable and replaced whole (copy-on-write behind an atomic
+ * reference): readers never lock, writers serialize on one lock, and failure notices that
+ * find the lock contended are dropped rather than queued.
+ *
+ * @param <S> the server type; servers are told apart by the key function, not by
+ * {@code equals}
+ */
+public final class ServerManager<S> {
+
+	private static final Logger logger = System.getLogger(ServerManager.class.getName());
+
+	/** Consul's clientRPCMinReuseDuration. */
+	public static final Duration DEFAULT_MIN_REUSE = Duration.ofSeconds(120);
+
+	/** Consul's clientRPCJitterFraction. */
+	public static final int DEFAULT_JITTER_FRACTION = 2;
+
+	/** Consul's newRebalanceConnsPerSecPerServer. */
+	public static final int DEFAULT_CONNS_PER_SEC_PER_SERVER = 64;
+
+	private final Function<? super S, String> key;
+
+	private final Pinger<? super S> pinger;
+
+	private final IntSupplier clusterSize;
+
+	private final RandomGenerator random;
+
+	private final Duration minReuse;
+
+	private final int jitterFraction;
+
+	private final int connsPerSecPerServer;
+
+	private final ServerManagerListener<S> listener;
+
+	private final AtomicReference<List<S>> published = new AtomicReference<>(List.of());
+
+	private final ReentrantLock listLock = new ReentrantLock();
+
+	/** Lets one failure notice through at a time; the others are dropped, not queued. */
+	private final AtomicBoolean notifyFailedBarrier = new AtomicBoolean();
+
+	/** No servers, or none answered at the last rebalance. New managers start offline. */
+	private volatile boolean offline = true;
+
+	/** Set once "no servers" has been logged, cleared when servers arrive again. */
+	private final AtomicBoolean emptyWarned = new AtomicBoolean();
+
+	private ServerManager(Builder<S> builder) {
+		this.key = builder.key;
+		this.pinger = builder.pinger;
+		this.clusterSize = builder.clusterSize;
+		this.random = builder.random;
+		this.minReuse = builder.minReuse;
+		this.jitterFraction = builder.jitterFraction;
+		this.connsPerSecPerServer = builder.connsPerSecPerServer;
+		this.listener = builder.listener;
+	}
+
+	/**
+	 * Starts a builder.
+	 * @param key gives each server its identity; two servers with the same key are the
+	 * same server, perhaps with new details
+	 * @param <S> the server type
+	 * @return a builder with Consul's defaults
+	 */
+	public static <S> Builder<S> builder(Function<? super S, String> key) {
+		return new Builder<>(Objects.requireNonNull(key, "key must not be null"));
+	}
+
+	/**
+	 * Adds a server at the end of the list, or replaces the server with the same key in
+	 * place. A new server is used once a rebalance or failures bring it to the front.
+	 * Clears the offline flag, since a server was just seen.
+	 * @param server the server to add
+	 */
+	public void addServer(S server) {
+		String serverKey = keyOf(Objects.requireNonNull(server, "server must not be null"));
+		List<S> next;
+		S previousFront;
+		this.listLock.lock();
+		try {
+			List<S> current = this.published.get();
+			previousFront = front(current);
+			next = new ArrayList<>(current.size() + 1);
+			boolean replaced = false;
+			for (S existing : current) {
+				if (!replaced && keyOf(existing).equals(serverKey)) {
+					next.add(server);
+					replaced = true;
+				}
+				else {
+					next.add(existing);
+				}
+			}
+			if (!replaced) {
+				next.add(server);
+			}
+			next = List.copyOf(next);
+			this.offline = false;
+			publish(next);
+		}
+		finally {
+			this.listLock.unlock();
+		}
+		notifyMembershipChanged(next, previousFront);
+	}
+
+	/**
+	 * Removes the server with the same key, if known.
+	 * @param server the server to remove
+	 */
+	public void removeServer(S server) {
+		String serverKey = keyOf(Objects.requireNonNull(server, "server must not be null"));
+		List<S> next;
+		S previousFront;
+		this.listLock.lock();
+		try {
+			List<S> current = this.published.get();
+			int index = indexOf(current, serverKey);
+			if (index < 0) {
+				return;
+			}
+			previousFront = front(current);
+			List<S> remaining = new ArrayList<>(current.size() - 1);
+			remaining.addAll(current.subList(0, index));
+			remaining.addAll(current.subList(index + 1, current.size()));
+			next = List.copyOf(remaining);
+			publish(next);
+		}
+		finally {
+			this.listLock.unlock();
+		}
+		notifyMembershipChanged(next, previousFront);
+	}
+
+	/**
+	 * Makes the list match a membership snapshot, as a discovery refresh reports it.
+	 * Known servers keep their place (with the new details), servers no longer listed are
+	 * removed and new ones are appended, so a refresh never moves the server in front
+	 * unless it left. A manager that held no servers takes the membership in random
+	 * order, so that clients which start together do not all pick the first server
+	 * discovery lists. Adding a server not known before clears the offline flag.
+	 * @param membership every server there is now; a repeated key keeps its last entry
+	 */
+	public void syncServers(Collection<? extends S> membership) {
+		Objects.requireNonNull(membership, "membership must not be null");
+		Map<String, S> incoming = new LinkedHashMap<>();
+		for (S server : membership) {
+			Objects.requireNonNull(server, "membership must not contain null servers");
+			incoming.put(keyOf(server), server);
+		}
+		List<S> next;
+		S previousFront;
+		this.listLock.lock();
+		try {
+			List<S> current = this.published.get();
+			previousFront = front(current);
+			List<S> merged = new ArrayList<>(incoming.size());
+			Set<String> kept = new HashSet<>();
+			for (S existing : current) {
+				String existingKey = keyOf(existing);
+				S update = incoming.get(existingKey);
+				if (update != null) {
+					merged.add(update);
+					kept.add(existingKey);
+				}
+			}
+			int before = merged.size();
+			incoming.forEach((serverKey, server) -> {
+				if (!kept.contains(serverKey)) {
+					merged.add(server);
+				}
+			});
+			boolean added = merged.size() > before;
+			if (current.isEmpty()) {
+				shuffle(merged);
+			}
+			if (sameServers(current, merged)) {
+				return;
+			}
+			next = List.copyOf(merged);
+			if (added) {
+				this.offline = false;
+			}
+			publish(next);
+		}
+		finally {
+			this.listLock.unlock();
+		}
+		notifyMembershipChanged(next, previousFront);
+	}
+
+	/**
+	 * Applies a change to every server, for details that belong to all of them at once
+	 * (Consul's UpdateTLS). Keys must not change.
+	 * @param update returns the new version of a server
+	 */
+	public void updateServers(UnaryOperator<S> update) {
+		Objects.requireNonNull(update, "update must not be null");
+		List<S> next;
+		S previousFront;
+		this.listLock.lock();
+		try {
+			List<S> current = this.published.get();
+			previousFront = front(current);
+			List<S> updated = new ArrayList<>(current.size());
+			for (S existing : current) {
+				S replacement = Objects.requireNonNull(update.apply(existing), "update must not return null");
+				if (!keyOf(replacement).equals(keyOf(existing))) {
+					throw new IllegalArgumentException("update must not change a server's key, but changed '"
+							+ keyOf(existing) + "' to '" + keyOf(replacement) + "'");
+				}
+				updated.add(replacement);
+			}
+			next = List.copyOf(updated);
+			publish(next);
+		}
+		finally {
+			this.listLock.unlock();
+		}
+		notifyMembershipChanged(next, previousFront);
+	}
+
+	/**
+	 * Returns the server to talk to: the front of the list. Never locks and allocates
+	 * nothing. A failed front server stays here until {@link #notifyFailedServer} or a
+	 * rebalance moves it, so that callers see the real error rather than no server.
+	 * @return the front server, or {@code null} when there is none
+	 */
+	public @Nullable S findServer() {
+		List<S> servers = this.published.get();
+		if (servers.isEmpty()) {
+			if (this.emptyWarned.compareAndSet(false, true)) {
+				logger.log(Level.WARNING, "No servers available");
+			}
+			return null;
+		}
+		return servers.get(0);
+	}
+
+	/**
+	 * Reports that a request to {@code server} failed. When it is in front (matched by
+	 * key), it moves to the end of the list so the next server takes over. Notices for
+	 * any other server are ignored, and so are notices that arrive while another one is
+	 * being applied: they most likely report the same failure.
+	 * @param server the server that failed
+	 */
+	public void notifyFailedServer(S server) {
+		Objects.requireNonNull(server, "server must not be null");
+		List<S> servers = this.published.get();
+		if (servers.size() < 2 || !isFront(servers, server)) {
+			return;
+		}
+		if (!this.notifyFailedBarrier.compareAndSet(false, true)) {
+			return;
+		}
+		S failed = null;
+		S newFront = null;
+		try {
+			this.listLock.lock();
+			try {
+				// The list may have changed while this thread waited for the lock.
+				servers = this.published.get();
+				if (servers.size() > 1 && isFront(servers, server)) {
+					List<S> cycled = cycle(servers);
+					publish(cycled);
+					failed = servers.get(0);
+					newFront = cycled.get(0);
+				}
+			}
+			finally {
+				this.listLock.unlock();
+			}
+		}
+		finally {
+			this.notifyFailedBarrier.set(false);
+		}
+		if (failed != null && newFront != null) {
+			logger.log(Level.DEBUG, () -> "Cycled away from server " + keyOf(server));
+			S rotatedFrom = failed;
+			S rotatedTo = newFront;
+			callListener(() -> this.listener.serverRotated(rotatedFrom, rotatedTo));
+		}
+	}
+
+	/**
+	 * Returns how many servers are known, healthy or not.
+	 * @return the number of servers
+	 */
+	public int numServers() {
+		return this.published.get().size();
+	}
+
+	/**
+	 * Returns whether the manager has no server known to answer: it has never seen one,
+	 * or none answered its ping at the last rebalance.
+	 * @return {@code true} when offline
+	 */
+	public boolean isOffline() {
+		return this.offline;
+	}
+
+	/**
+	 * Shuffles the list and pings from the front until a server answers; see
+	 * {@link #rebalance()}.
+	 */
+	public void rebalanceServers() {
+		rebalance();
+	}
+
+	/**
+	 * Shuffles a copy of the list so that long-lived clients do not stay on long-lived
+	 * servers, then pings from the front, moving each server that does not answer to the
+	 * end of the copy. When one answers, the copy is reconciled with the list as it is
+	 * now (servers removed meanwhile stay removed, servers added meanwhile are appended)
+	 * and published. When none answers, the manager goes offline and keeps its order.
+	 * When the server that answered was removed during the pings, nothing changes until
+	 * the next rebalance.
+	 * @return what the rebalance did
+	 */
+	public RebalanceResult<S> rebalance() {
+		List<S> candidates = new ArrayList<>(this.published.get());
+		shuffle(candidates);
+		int pings = 0;
+		S healthy = null;
+		for (int attempt = 0; attempt < candidates.size(); attempt++) {
+			S candidate = candidates.get(0);
+			pings++;
+			if (ping(candidate)) {
+				healthy = candidate;
+				break;
+			}
+			if (Thread.currentThread().isInterrupted()) {
+				// Shutting down: leave the list as it is rather than publish half a
+				// search.
+				return finishRebalance(new RebalanceResult<>(RebalanceOutcome.FROZEN, null, pings));
+			}
+			// Keep the failed server at the back of the copy, so the published order also
+			// reflects what the pings learned.
+			candidates.add(candidates.remove(0));
+		}
+		if (healthy == null) {
+			this.offline = true;
+			logger.log(Level.DEBUG, "No healthy servers during rebalance, aborting");
+			return finishRebalance(new RebalanceResult<>(RebalanceOutcome.OFFLINE, null, pings));
+		}
+		this.offline = false;
+		if (!reconcile(candidates)) {
+			// The server that answered left while it was pinged: keep using the current
+			// front until the next rebalance rather than guess.
+			return finishRebalance(new RebalanceResult<>(RebalanceOutcome.FROZEN, healthy, pings));
+		}
+		S chosen = healthy;
+		logger.log(Level.DEBUG, () -> "Rebalanced " + candidates.size() + " servers, active server " + keyOf(chosen));
+		return finishRebalance(new RebalanceResult<>(RebalanceOutcome.HEALTHY, healthy, pings));
+	}
+
+	/**
+	 * Returns an immutable snapshot of the list, front first.
+	 * @return the servers
+	 */
+	public List<S> servers() {
+		return this.published.get();
+	}
+
+	/**
+	 * Calls {@code fn} for each server, front first, until it returns {@code false}.
+	 * @param fn the check to run
+	 */
+	public void checkServers(Predicate<? super S> fn) {
+		Objects.requireNonNull(fn, "fn must not be null");
+		for (S server : this.published.get()) {
+			if (!fn.test(server)) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Returns how long to wait before the next rebalance, by Consul's formula: at least
+	 * {@code minReuse} plus a random stagger of up to {@code minReuse / jitterFraction},
+	 * and long enough that {@code clusterSize} clients rebalancing at this pace open no
+	 * more than {@code connsPerSecPerServer} connections per second to each server.
+	 * @return the delay
+	 */
+	public Duration nextRebalanceDelay() {
+		Duration lowWatermark = this.minReuse
+			.plus(RateScaling.randomStagger(this.minReuse.dividedBy(this.jitterFraction), this.random));
+		return RateScaling.rateScaledInterval(clusterRate(), lowWatermark, clusterSize());
+	}
+
+	/**
+	 * Returns how long to wait before the next rebalance under the given schedule.
+	 * @param spread the schedule
+	 * @return the delay
+	 * @see RebalanceSpread
+	 */
+	public Duration nextRebalanceDelay(RebalanceSpread spread) {
+		Objects.requireNonNull(spread, "spread must not be null");
+		if (spread == RebalanceSpread.CONSUL) {
+			return nextRebalanceDelay();
+		}
+		Duration base = rateScaledBase();
+		return base.plus(RateScaling.randomStagger(base.dividedBy(this.jitterFraction), this.random));
+	}
+
+	/**
+	 * Returns how long a new manager waits before its first rebalance: exactly
+	 * {@code minReuse} for Consul's schedule, a uniform draw over one whole interval for
+	 * the spread schedule.
+	 * @param spread the schedule
+	 * @return the delay
+	 */
+	public Duration initialRebalanceDelay(RebalanceSpread spread) {
+		Objects.requireNonNull(spread, "spread must not be null");
+		if (spread == RebalanceSpread.CONSUL) {
+			return this.minReuse;
+		}
+		return RateScaling.randomStagger(nextRebalanceDelay(RebalanceSpread.SPREAD), this.random);
+	}
+
+	/**
+	 * Returns the cluster size this manager scales its interval by.
+	 * @return the number of clients that share the servers, as the supplier reports it
+	 */
+	public int clusterSize() {
+		return this.clusterSize.getAsInt();
+	}
+
+	/**
+	 * Returns the shortest time a server stays in front between rebalances.
+	 * @return the minimum reuse duration
+	 */
+	public Duration minReuse() {
+		return this.minReuse;
+	}
+
+	private Duration rateScaledBase() {
+		return RateScaling.rateScaledInterval(clusterRate(), this.minReuse, clusterSize());
+	}
+
+	private double clusterRate() {
+		return (double) numServers() * this.connsPerSecPerServer;
+	}
+
+	private boolean ping(S server) {
+		try {
+			return this.pinger.ping(server);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (Exception ex) {
+			logger.log(Level.DEBUG, () -> "Pinging server " + keyOf(server) + " failed: " + ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Publishes the rebalanced order, merged with what changed meanwhile.
+	 * @return {@code false} when the chosen server was removed meanwhile, and nothing was
+	 * published
+	 */
+	private boolean reconcile(List<S> rebalanced) {
+		List<S> next;
+		S previousFront;
+		this.listLock.lock();
+		try {
+			List<S> current = this.published.get();
+			if (current.isEmpty() || rebalanced.isEmpty()) {
+				return false;
+			}
+			Map<String, S> currentByKey = new HashMap<>(current.size() * 2);
+			for (S server : current) {
+				currentByKey.put(keyOf(server), server);
+			}
+			if (!currentByKey.containsKey(keyOf(rebalanced.get(0)))) {
+				return false;
+			}
+			previousFront = front(current);
+			List<S> merged = new ArrayList<>(current.size());
+			for (S server : rebalanced) {
+				// Take the current version: its details may have been updated meanwhile.
+				S now = currentByKey.remove(keyOf(server));
+				if (now != null) {
+					merged.add(now);
+				}
+			}
+			// What is left was added while the pings ran.
+			for (S server : current) {
+				if (currentByKey.containsKey(keyOf(server))) {
+					merged.add(server);
+				}
+			}
+			next = List.copyOf(merged);
+			publish(next);
+		}
+		finally {
+			this.listLock.unlock();
+		}
+		notifyMembershipChanged(next, previousFront);
+		return true;
+	}
+
+	private RebalanceResult<S> finishRebalance(RebalanceResult<S> result) {
+		callListener(() -> this.listener.rebalanced(result));
+		return result;
+	}
+
+	private void publish(List<S> next) {
+		if (!next.isEmpty()) {
+			this.emptyWarned.set(false);
+		}
+		this.published.set(next);
+	}
+
+	private void notifyMembershipChanged(List<S> next, @Nullable S previousFront) {
+		callListener(() -> this.listener.membershipChanged(next, previousFront));
+	}
+
+	private void callListener(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (RuntimeException ex) {
+			logger.log(Level.WARNING, "Server manager listener failed", ex);
+		}
+	}
+
+	private boolean isFront(List<S> servers, S server) {
+		return keyOf(servers.get(0)).equals(keyOf(server));
+	}
+
+	private int indexOf(List<S> servers, String serverKey) {
+		for (int i = 0; i < servers.size(); i++) {
+			if (keyOf(servers.get(i)).equals(serverKey)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private boolean sameServers(List<S> current, List<S> next) {
+		if (current.size() != next.size()) {
+			return false;
+		}
+		for (int i = 0; i < current.size(); i++) {
+			if (current.get(i) != next.get(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private String keyOf(S server) {
+		String serverKey = this.key.apply(server);
+		if (serverKey == null) {
+			throw new IllegalArgumentException("key function returned null for server " + server);
+		}
+		return serverKey;
+	}
+
+	private static <S> @Nullable S front(List<S> servers) {
+		return servers.isEmpty() ? null : servers.get(0);
+	}
+
+	private static <S> List<S> cycle(List<S> servers) {
+		List<S> cycled = new ArrayList<>(servers.size());
+		cycled.addAll(servers.subList(1, servers.size()));
+		cycled.add(servers.get(0));
+		return List.copyOf(cycled);
+	}
+
+	/** Fisher-Yates, drawing from the injected generator so tests can seed it. */
+	private void shuffle(List<S> servers) {
+		for (int i = servers.size() - 1; i > 0; i--) {
+			int j = this.random.nextInt(i + 1);
+			servers.set(i, servers.set(j, servers.get(i)));
+		}
+	}
+
+	/**
+	 * Builds a {@link ServerManager}. Every setting has Consul's default.
+	 *
+	 * @param <S> the server type
+	 */
+	public static final class Builder<S> {
+
+		private final Function<? super S, String> key;
+
+		private Pinger<? super S> pinger = (server) -> true;
+
+		private IntSupplier clusterSize = () -> 1;
+
+		private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
+
+		private Duration minReuse = DEFAULT_MIN_REUSE;
+
+		private int jitterFraction = DEFAULT_JITTER_FRACTION;
+
+		private int connsPerSecPerServer = DEFAULT_CONNS_PER_SEC_PER_SERVER;
+
+		private ServerManagerListener<S> listener = new ServerManagerListener<>() {
+		};
+
+		private Builder(Function<? super S, String> key) {
+			this.key = key;
+		}
+
+		/**
+		 * Sets how a rebalance checks a server. Defaults to assuming every server is
+		 * healthy.
+		 * @param pinger the pinger
+		 * @return this builder
+		 */
+		public Builder<S> pinger(Pinger<? super S> pinger) {
+			this.pinger = Objects.requireNonNull(pinger, "pinger must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets how many clients share the servers (Consul's LAN member count), which
+		 * stretches the rebalance interval. Read at each {@code nextRebalanceDelay}.
+		 * Defaults to 1.
+		 * @param clusterSize supplies the cluster size
+		 * @return this builder
+		 */
+		public Builder<S> clusterSize(IntSupplier clusterSize) {
+			this.clusterSize = Objects.requireNonNull(clusterSize, "clusterSize must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the source of randomness for shuffles and staggers. It must be safe for
+		 * use from several threads when the manager is. Defaults to
+		 * {@link ThreadLocalRandom}.
+		 * @param random the generator
+		 * @return this builder
+		 */
+		public Builder<S> random(RandomGenerator random) {
+			this.random = Objects.requireNonNull(random, "random must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the shortest time a server stays in front between rebalances. Defaults to
+		 * 120 seconds.
+		 * @param minReuse a positive duration
+		 * @return this builder
+		 */
+		public Builder<S> minReuse(Duration minReuse) {
+			Objects.requireNonNull(minReuse, "minReuse must not be null");
+			if (minReuse.isNegative() || minReuse.isZero()) {
+				throw new IllegalArgumentException("minReuse must be positive, but was " + minReuse);
+			}
+			this.minReuse = minReuse;
+			return this;
+		}
+
+		/**
+		 * Sets the jitter added to {@code minReuse}, as a fraction: up to
+		 * {@code minReuse / jitterFraction}. Defaults to 2.
+		 * @param jitterFraction at least 1
+		 * @return this builder
+		 */
+		public Builder<S> jitterFraction(int jitterFraction) {
+			if (jitterFraction < 1) {
+				throw new IllegalArgumentException("jitterFraction must be at least 1, but was " + jitterFraction);
+			}
+			this.jitterFraction = jitterFraction;
+			return this;
+		}
+
+		/**
+		 * Sets how many new connections per second rebalancing may open to each server,
+		 * cluster-wide. Defaults to 64.
+		 * @param connsPerSecPerServer at least 1
+		 * @return this builder
+		 */
+		public Builder<S> connsPerSecPerServer(int connsPerSecPerServer) {
+			if (connsPerSecPerServer < 1) {
+				throw new IllegalArgumentException(
+						"connsPerSecPerServer must be at least 1, but was " + connsPerSecPerServer);
+			}
+			this.connsPerSecPerServer = connsPerSecPerServer;
+			return this;
+		}
+
+		/**
+		 * Sets who hears of rotations, rebalances and membership changes.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder<S> listener(ServerManagerListener<S> listener) {
+			this.listener = Objects.requireNonNull(listener, "listener must not be null");
+			return this;
+		}
+
+		/**
+		 * Builds the manager. It starts empty and offline.
+		 * @return a new manager
+		 */
+		public ServerManager<S> build() {
+			return new ServerManager<>(this);
+		}
+
+	}
+
+}

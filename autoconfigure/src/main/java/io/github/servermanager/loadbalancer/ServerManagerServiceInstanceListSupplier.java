@@ -58,6 +58,14 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 
 	private volatile boolean synced;
 
+	/**
+	 * Spring's retry-aware supplier wraps this one and forwards its own start and stop
+	 * here, so both may arrive twice.
+	 */
+	private final AtomicBoolean started = new AtomicBoolean();
+
+	private final AtomicBoolean stopped = new AtomicBoolean();
+
 	private volatile @Nullable Disposable periodicPull;
 
 	/**
@@ -112,6 +120,9 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 
 	@Override
 	public void afterPropertiesSet() throws Exception {
+		if (!this.started.compareAndSet(false, true)) {
+			return;
+		}
 		super.afterPropertiesSet();
 		this.registry.register(this.service, new Hooks());
 		long period = this.service.settings().membershipRefresh().toMillis();
@@ -121,6 +132,9 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 
 	@Override
 	public void destroy() throws Exception {
+		if (!this.stopped.compareAndSet(false, true)) {
+			return;
+		}
 		Disposable periodic = this.periodicPull;
 		if (periodic != null) {
 			periodic.dispose();

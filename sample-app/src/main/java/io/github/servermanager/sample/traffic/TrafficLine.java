@@ -1,15 +1,14 @@
 package io.github.servermanager.sample.traffic;
 
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Turns two consecutive ticks into the one line the sample logs per second, for example
+ * Turns two consecutive ticks into the one line the sample logs per tick, for example
  * {@code served b2 x10 | errors 0 | offline b1 | failover b1 -> b2}.
  * <p>
- * A backend that served in the previous tick and not in this one has been left: a
- * "failover" when it is offline or calls failed, a "move" otherwise (a rebalance).
+ * When the last call of a tick was served by another backend than the last call of the
+ * tick before, the traffic changed servers: a "failover" when the backend left behind is
+ * offline or calls failed, a "move" otherwise (a rebalance, or round robin).
  */
 final class TrafficLine {
 
@@ -30,25 +29,13 @@ final class TrafficLine {
 		}
 		line.append(" | errors ").append(current.errors());
 		line.append(" | offline ").append(current.offline().isEmpty() ? "none" : String.join(" ", current.offline()));
-		appendChange(line, previous, current);
+		String from = previous.lastServed();
+		String to = current.lastServed();
+		if (from != null && to != null && !from.equals(to)) {
+			boolean failed = current.errors() > 0 || current.offline().contains(from);
+			line.append(failed ? " | failover " : " | moved ").append(from).append(" -> ").append(to);
+		}
 		return line.toString();
-	}
-
-	private static void appendChange(StringBuilder line, TrafficTick previous, TrafficTick current) {
-		Set<String> left = new TreeSet<>(previous.backendsServing());
-		left.removeAll(current.backendsServing());
-		Set<String> joined = new TreeSet<>(current.backendsServing());
-		joined.removeAll(previous.backendsServing());
-		if (!left.isEmpty() && !current.backendsServing().isEmpty()) {
-			boolean failed = current.errors() > 0 || left.stream().anyMatch(current.offline()::contains);
-			line.append(failed ? " | failover " : " | moved ")
-				.append(String.join(" ", left))
-				.append(" -> ")
-				.append(String.join(" ", current.backendsServing()));
-		}
-		else if (!joined.isEmpty() && !previous.backendsServing().isEmpty()) {
-			line.append(" | joined ").append(String.join(" ", joined));
-		}
 	}
 
 }

@@ -61,13 +61,13 @@ public class TrafficLoop {
 	@Scheduled(initialDelayString = "${sample.traffic.interval:1s}", fixedRateString = "${sample.traffic.interval:1s}")
 	void tick() {
 		TrafficTick previous = this.lastTick.get();
-		List<String> offline = this.localBackends.offline();
 		Calls rest = new Calls();
 		Calls web = new Calls();
 		for (int i = 0; i < this.properties.getCallsPerClient(); i++) {
 			rest.call(() -> this.restClient.get().uri(URL).retrieve().body(String.class));
 			web.call(() -> this.webClient.get().uri(URL).retrieve().bodyToMono(String.class).block(WEB_CLIENT_TIMEOUT));
 		}
+		List<String> offline = this.localBackends.offline();
 		String lastServed = (web.lastServed != null) ? web.lastServed : rest.lastServed;
 		TrafficTick current = TrafficTick.of(previous.tick() + 1, rest.servedBy, web.servedBy, rest.errors + web.errors,
 				offline, lastServed);

@@ -3,9 +3,7 @@ package io.github.servermanager.sample.traffic;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param restClient how many calls each backend answered through the RestClient
  * @param webClient how many calls each backend answered through the WebClient
  * @param errors how many calls failed for the caller (after any retry)
- * @param offline the local backends that were stopped when the tick began
+ * @param offline the local backends that were stopped when the tick ended
  * @param lastServed the backend that answered the last successful call, null if none did
  */
 public record TrafficTick(long tick, Map<String, Integer> servedBy, Map<String, Integer> restClient,
@@ -38,10 +36,6 @@ public record TrafficTick(long tick, Map<String, Integer> servedBy, Map<String, 
 		Map<String, Integer> servedBy = new TreeMap<>(restClient);
 		webClient.forEach((backend, calls) -> servedBy.merge(backend, calls, Integer::sum));
 		return new TrafficTick(tick, servedBy, restClient, webClient, errors, offline, lastServed);
-	}
-
-	Set<String> backendsServing() {
-		return new TreeSet<>(servedBy().keySet());
 	}
 
 }

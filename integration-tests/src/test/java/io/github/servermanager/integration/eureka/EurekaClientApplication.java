@@ -47,9 +47,6 @@ final class EurekaClientApplication implements AutoCloseable {
 		properties.putAll(EurekaTestProperties.REST_CLIENT_TRANSPORT);
 		properties.put("server-manager.enabled", true);
 		properties.put("spring.cloud.loadbalancer.enabled", true);
-		// Spring's list cache (35 s by default) would hide membership changes from the
-		// load balancer for that long.
-		properties.put("spring.cloud.loadbalancer.cache.enabled", false);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ClientApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties(properties)

@@ -52,6 +52,9 @@ final class EurekaBackend implements AutoCloseable {
 		properties.put("eureka.instance.hostname", "127.0.0.1");
 		properties.put("eureka.instance.ip-address", "127.0.0.1");
 		properties.put("eureka.instance.prefer-ip-address", true);
+		// Beans a request never needs (actuator endpoints, converters...) are not built:
+		// start-up is most of what these tests spend.
+		properties.put("spring.main.lazy-initialization", true);
 		properties.putAll(EurekaTestProperties.QUIET);
 		properties.putAll(EurekaTestProperties.REST_CLIENT_TRANSPORT);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BackendApplication.class)

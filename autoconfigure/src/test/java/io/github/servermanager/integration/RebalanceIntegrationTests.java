@@ -28,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Forced rebalances against four real servers, pinged over HTTP as the starter does: the
@@ -76,6 +77,20 @@ class RebalanceIntegrationTests {
 			assertThat(whoami(restClient)).isEqualTo(ServiceInstanceKeys.keyOf(result.chosen()));
 			assertThat(service.lastRebalance()).isNotNull();
 			assertThat(service.nextRebalanceAt()).isAfter(service.lastRebalance().when());
+		}
+	}
+
+	@Test
+	void scheduledTickRebalancesARunningClient() {
+		try (ConfigurableApplicationContext client = ClientApplication.start(this.backends,
+				"server-manager.min-reuse=1s", "server-manager.tick=100ms")) {
+			whoami(client.getBean(RestClient.Builder.class).build());
+			ManagedService service = client.getBean(ServerManagerRegistry.class)
+				.find(ClientApplication.SERVICE)
+				.orElseThrow();
+			await().atMost(Duration.ofSeconds(10)).until(() -> service.lastRebalance() != null);
+			assertThat(service.lastRebalance().outcome()).isEqualTo(RebalanceOutcome.HEALTHY);
+			assertThat(this.backends.all().stream().mapToInt(Backend::pings).sum()).isPositive();
 		}
 	}
 

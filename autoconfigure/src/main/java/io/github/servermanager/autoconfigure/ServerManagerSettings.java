@@ -85,16 +85,6 @@ public class ServerManagerSettings {
 		return new ServiceConfiguration(enabled, settings, ping, healthPath, pingTimeout);
 	}
 
-	/**
-	 * Returns the {@code secure} override of a service.
-	 * @param serviceId the service
-	 * @return the flag to force, or {@code null} to keep discovery's
-	 */
-	public @Nullable Boolean secureOverride(String serviceId) {
-		ServerManagerProperties.Service service = this.properties.getServices().get(serviceId);
-		return (service != null) ? service.getSecure() : null;
-	}
-
 	private static Duration requirePositive(Resolved<@Nullable Duration> resolved, String example) {
 		Duration value = resolved.value();
 		if (value == null || value.isNegative() || value.isZero()) {

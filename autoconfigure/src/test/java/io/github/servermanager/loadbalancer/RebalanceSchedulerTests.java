@@ -1,6 +1,8 @@
 package io.github.servermanager.loadbalancer;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +96,21 @@ class RebalanceSchedulerTests {
 	}
 
 	@Test
+	void hungServiceDoesNotStallOtherServices() throws Exception {
+		CountDownLatch entered = new CountDownLatch(1);
+		ManagedService hung = registered("hung", (instance) -> {
+			entered.countDown();
+			return this.release.await(1, TimeUnit.MINUTES);
+		});
+		ManagedService healthy = registered("healthy", (instance) -> true);
+		this.clock.advance(Duration.ofMinutes(10));
+		this.scheduler.tick();
+		assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+		await().atMost(Duration.ofSeconds(5)).until(() -> healthy.lastRebalance() != null);
+		assertThat(hung.lastRebalance()).isNull();
+	}
+
+	@Test
 	void destroyInterruptsAHungPingAndLeavesTheListAlone() throws Exception {
 		CountDownLatch entered = new CountDownLatch(1);
 		ManagedService service = registered((instance) -> {
@@ -111,7 +128,12 @@ class RebalanceSchedulerTests {
 	}
 
 	private ManagedService registered(Pinger<ServiceInstance> pinger) {
-		ManagedService service = TestServices.service(pinger, this.clock);
+		return registered(TestServices.SERVICE, pinger);
+	}
+
+	private ManagedService registered(String serviceId, Pinger<ServiceInstance> pinger) {
+		ManagedService service = new ManagedService(serviceId, ServiceSettings.defaults(), pinger, () -> 1, List.of(),
+				this.clock, new SplittableRandom(7));
 		service.manager().syncServers(TestServices.instances(3));
 		this.registry.register(service, new ServerManagerRegistry.ServiceHooks() {
 

@@ -71,6 +71,8 @@ class SampleApplicationIT {
 			.until(() -> singleBackendServing(sample.get("/traffic")), (backend) -> backend != null);
 		int number = Integer.parseInt(front.substring(1));
 
+		long failoversBefore = failovers(sample.get("/traffic"));
+
 		sample.post("/backends/" + number + "/stop");
 		long stoppedAtTick = tick(sample.get("/traffic"));
 
@@ -81,6 +83,8 @@ class SampleApplicationIT {
 				assertThat(tick(traffic)).isGreaterThan(stoppedAtTick + 1);
 				assertThat(servedBy(traffic)).hasSize(1).doesNotContainKey(front);
 				assertThat(JsonPath.<Integer>read(traffic, "$.errors")).as("calls that failed for the caller").isZero();
+				assertThat(failovers(traffic)).as("failovers the server manager counted")
+					.isGreaterThan(failoversBefore);
 			});
 		}
 		finally {
@@ -114,6 +118,10 @@ class SampleApplicationIT {
 	private static String singleBackendServing(String traffic) throws IOException {
 		Map<String, Integer> servedBy = servedBy(traffic);
 		return (servedBy.size() == 1) ? servedBy.keySet().iterator().next() : null;
+	}
+
+	private static long failovers(String traffic) {
+		return JsonPath.<Number>read(traffic, "$.failovers").longValue();
 	}
 
 	private static long tick(String traffic) {

@@ -4,7 +4,7 @@ import java.util.stream.Collectors;
 
 /**
  * Turns two consecutive ticks into the one line the sample logs per tick, for example
- * {@code served b2 x10 | errors 0 | offline b1 | failover b1 -> b2}.
+ * {@code served b2 x10 | errors 0 | failovers 1 | offline b1 | failover b1 -> b2}.
  * <p>
  * When the last call of a tick was served by another backend than the last call of the
  * tick before, the traffic changed servers: a "failover" when the backend left behind is
@@ -28,6 +28,9 @@ final class TrafficLine {
 				.collect(Collectors.joining(", ")));
 		}
 		line.append(" | errors ").append(current.errors());
+		if (current.failovers() != null) {
+			line.append(" | failovers ").append(current.failovers());
+		}
 		line.append(" | offline ").append(current.offline().isEmpty() ? "none" : String.join(" ", current.offline()));
 		String from = previous.lastServed();
 		String to = current.lastServed();

@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.sample.backend.LocalBackends;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,14 +43,18 @@ public class TrafficLoop {
 
 	private final TrafficProperties properties;
 
+	private final ObjectProvider<ServerManagerRegistry> serverManagers;
+
 	private final AtomicReference<TrafficTick> lastTick = new AtomicReference<>(TrafficTick.NONE);
 
 	TrafficLoop(@LoadBalanced RestClient.Builder restClientBuilder, @LoadBalanced WebClient.Builder webClientBuilder,
-			LocalBackends localBackends, TrafficProperties properties) {
+			LocalBackends localBackends, TrafficProperties properties,
+			ObjectProvider<ServerManagerRegistry> serverManagers) {
 		this.restClient = restClientBuilder.build();
 		this.webClient = webClientBuilder.build();
 		this.localBackends = localBackends;
 		this.properties = properties;
+		this.serverManagers = serverManagers;
 	}
 
 	/**
@@ -70,9 +77,21 @@ public class TrafficLoop {
 		List<String> offline = this.localBackends.offline();
 		String lastServed = (web.lastServed != null) ? web.lastServed : rest.lastServed;
 		TrafficTick current = TrafficTick.of(previous.tick() + 1, rest.servedBy, web.servedBy, rest.errors + web.errors,
-				offline, lastServed);
+				failovers(), offline, lastServed);
 		this.lastTick.set(current);
 		logger.info(TrafficLine.describe(previous, current));
+	}
+
+	/**
+	 * The server manager's failover count, absent when the starter is switched off
+	 * ({@code server-manager.enabled=false}) or the service opted out.
+	 */
+	private @Nullable Long failovers() {
+		ServerManagerRegistry registry = this.serverManagers.getIfAvailable();
+		if (registry == null) {
+			return null;
+		}
+		return registry.find(LocalBackends.SERVICE_ID).map(ManagedService::failovers).orElse(null);
 	}
 
 	/** The outcome of one client's calls in one tick. */

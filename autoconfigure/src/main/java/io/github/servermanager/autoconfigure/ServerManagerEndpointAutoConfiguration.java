@@ -16,17 +16,19 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The {@code servermanager} actuator endpoint, when Spring Boot Actuator is present and
- * the endpoint is available (access not {@code none}, and exposed).
+ * the endpoint is available (access not {@code none}, and exposed). The endpoint
+ * conditions sit on the bean methods, read only once the class condition has passed: an
+ * application without the actuator must never have them loaded.
  */
 @AutoConfiguration(after = ServerManagerAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(ServerManagerRegistry.class)
-@ConditionalOnAvailableEndpoint(ServerManagerEndpoint.class)
 @EnableConfigurationProperties(ServerManagerEndpointProperties.class)
 public class ServerManagerEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
 	public ServerManagerEndpoint serverManagerEndpoint(ServerManagerRegistry registry,
 			ServerManagerEndpointProperties properties) {
 		return new ServerManagerEndpoint(registry, properties.getShowMetadata());

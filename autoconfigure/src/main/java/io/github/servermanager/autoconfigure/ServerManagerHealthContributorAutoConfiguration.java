@@ -20,10 +20,17 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ServerManagerAutoConfiguration.class)
 @ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(ServerManagerRegistry.class)
-@ConditionalOnEnabledHealthIndicator("servermanager")
 public class ServerManagerHealthContributorAutoConfiguration {
 
+	/**
+	 * The enabled-indicator condition sits here rather than on the class, read only once
+	 * the class condition has passed: an application without Spring Boot's health support
+	 * must never have it loaded.
+	 * @param registry the managed services
+	 * @return the contributor
+	 */
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("servermanager")
 	@ConditionalOnMissingBean(name = { "servermanagerHealthIndicator", "servermanagerHealthContributor" })
 	public ServerManagerHealthContributor servermanagerHealthContributor(ServerManagerRegistry registry) {
 		return new ServerManagerHealthContributor(registry);

@@ -41,7 +41,6 @@ class ServerManagerHealthIntegrationTests {
 		backends.get("dead").close();
 		app = ObservedApplication.start(backends, "server-manager.tick=50ms", "server-manager.min-reuse=200ms",
 				"server-manager.ping-timeout=300ms", "management.endpoint.health.show-details=always",
-				"management.endpoint.health.probes.enabled=true",
 				"management.endpoint.health.group.readiness.include=readinessState,servermanager",
 				"server-manager.services.steady.min-reuse=10m",
 				"server-manager.services.steady.rebalance-spread=consul");

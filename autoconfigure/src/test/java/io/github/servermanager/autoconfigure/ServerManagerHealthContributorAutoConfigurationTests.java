@@ -72,7 +72,7 @@ class ServerManagerHealthContributorAutoConfigurationTests {
 
 	@Test
 	void probeGroupsLeaveTheContributorOutByDefault() {
-		this.runner.withPropertyValues("management.endpoint.health.probes.enabled=true").run((context) -> {
+		this.runner.run((context) -> {
 			HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
 			assertThat(groups.get("liveness").isMember("servermanager")).isFalse();
 			assertThat(groups.get("readiness").isMember("servermanager")).isFalse();
@@ -82,8 +82,7 @@ class ServerManagerHealthContributorAutoConfigurationTests {
 	@Test
 	void readinessIncludesTheContributorWhenConfigured() {
 		this.runner
-			.withPropertyValues("management.endpoint.health.probes.enabled=true",
-					"management.endpoint.health.group.readiness.include=readinessState,servermanager")
+			.withPropertyValues("management.endpoint.health.group.readiness.include=readinessState,servermanager")
 			.run((context) -> {
 				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
 				assertThat(groups.get("readiness").isMember("servermanager")).isTrue();

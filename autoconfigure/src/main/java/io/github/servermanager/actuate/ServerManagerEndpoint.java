@@ -24,6 +24,11 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * <p>
  * Services appear once their load balancer starts, which Spring Cloud LoadBalancer does
  * on the first request to the service unless eager loading is configured.
+ * <p>
+ * Over the web, {@link ServerManagerEndpointWebExtension} answers instead, with HTTP
+ * statuses and per-user metadata; here (JMX) metadata is shown unless
+ * {@code show-metadata} is {@code never}, as Spring Boot's own endpoints treat JMX
+ * callers as authorized.
  */
 @Endpoint(id = ServerManagerEndpoint.ID, defaultAccess = Access.READ_ONLY)
 public class ServerManagerEndpoint {

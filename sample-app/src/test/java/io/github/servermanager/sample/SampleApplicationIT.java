@@ -86,6 +86,14 @@ class SampleApplicationIT {
 				assertThat(failovers(traffic)).as("failovers the server manager counted")
 					.isGreaterThan(failoversBefore);
 			});
+			String now = singleBackendServing(sample.get("/traffic"));
+			String service = sample.get("/actuator/servermanager/backend");
+			assertThat(JsonPath.<List<String>>read(service, "$.servers[*].instanceId")).as("the manager's list")
+				.hasSize(3)
+				.startsWith(now)
+				.endsWith(front);
+			assertThat(JsonPath.<String>read(service, "$.lastFailure.server")).isEqualTo(front);
+			assertThat(JsonPath.<Boolean>read(service, "$.offline")).isFalse();
 		}
 		finally {
 			sample.post("/backends/" + number + "/start");
@@ -94,10 +102,22 @@ class SampleApplicationIT {
 
 	@Test
 	@Order(4)
-	void exposesHealthAndMetricsOnTheAppPort() throws Exception {
+	void exposesHealthMetricsAndTheServerManagerEndpointOnTheAppPort() throws Exception {
 		String actuator = sample.get("/actuator");
 
-		assertThat(JsonPath.<Map<String, Object>>read(actuator, "$._links")).containsKeys("health", "metrics");
+		assertThat(JsonPath.<Map<String, Object>>read(actuator, "$._links")).containsKeys("health", "metrics",
+				"servermanager");
+	}
+
+	@Test
+	@Order(5)
+	void reportsTheBackendServiceInHealthAndMetrics() throws Exception {
+		String health = sample.get("/actuator/health/servermanager");
+		String failovers = sample.get("/actuator/metrics/server.manager.failovers?tag=service:backend");
+
+		assertThat(JsonPath.<String>read(health, "$.components.backend.status")).isEqualTo("UP");
+		assertThat(JsonPath.<Double>read(failovers, "$.measurements[0].value")).as("failovers since start")
+			.isGreaterThanOrEqualTo(1.0);
 	}
 
 	@Test

@@ -29,8 +29,8 @@ public final class RebalanceSchedule {
 	 * Arms the first deadline from {@code nowNanos}.
 	 * @param manager the manager whose rebalances this schedules
 	 * @param spread how deadlines are drawn
-	 * @param rearmOnMembershipChange whether a change in the number of servers brings the
-	 * deadline forward to one computed for the new number
+	 * @param rearmOnMembershipChange whether a change in the number of servers re-arms
+	 * the deadline for the new number
 	 * @param nowNanos the current time
 	 */
 	public RebalanceSchedule(ServerManager<?> manager, RebalanceSpread spread, boolean rearmOnMembershipChange,
@@ -38,14 +38,13 @@ public final class RebalanceSchedule {
 		this.manager = Objects.requireNonNull(manager, "manager must not be null");
 		this.spread = Objects.requireNonNull(spread, "spread must not be null");
 		this.rearmOnMembershipChange = rearmOnMembershipChange;
-		this.interval = manager.initialRebalanceDelay(spread);
-		this.deadlineNanos = nowNanos + RateScaling.saturatedNanos(this.interval);
+		arm(nowNanos, manager.initialRebalanceDelay(spread));
 		this.armedForServers = manager.numServers();
 	}
 
 	/**
 	 * Returns whether the deadline has passed, first re-arming it if the number of
-	 * servers changed and re-arming is on.
+	 * servers changed.
 	 * @param nowNanos the current time
 	 * @return {@code true} when the manager should rebalance now
 	 */
@@ -55,13 +54,22 @@ public final class RebalanceSchedule {
 	}
 
 	/**
+	 * Re-arms the deadline if the number of servers changed since it was armed. Call it
+	 * when membership changes so the new deadline counts from the change, not from the
+	 * next {@link #isDue} that notices it.
+	 * @param nowNanos the current time
+	 */
+	public synchronized void membershipChanged(long nowNanos) {
+		rearmIfMembershipChanged(nowNanos);
+	}
+
+	/**
 	 * Records that a rebalance just finished and arms the next deadline.
 	 * @param nowNanos the current time
 	 * @return the interval until the next rebalance
 	 */
 	public synchronized Duration rebalanced(long nowNanos) {
-		this.interval = this.manager.nextRebalanceDelay(this.spread);
-		this.deadlineNanos = nowNanos + RateScaling.saturatedNanos(this.interval);
+		arm(nowNanos, this.manager.nextRebalanceDelay(this.spread));
 		this.armedForServers = this.manager.numServers();
 		return this.interval;
 	}
@@ -92,32 +100,41 @@ public final class RebalanceSchedule {
 
 	/**
 	 * A delay computed for the old server count is wrong for the new one: after a
-	 * partition heals it would keep clients on one server for many minutes. Re-arming
-	 * only ever brings the deadline forward, so membership that keeps changing cannot
-	 * postpone a rebalance forever.
+	 * partition heals it would keep clients on one server for many minutes. Under the
+	 * spread schedule the deadline is redrawn over one interval for the new count, even
+	 * when that is later than the old deadline: a deadline armed for the old count would
+	 * otherwise pile its rebalances onto those of the managers that redraw, and a count
+	 * that keeps changing only keeps redrawing within one interval. Under Consul's
+	 * schedule a re-arm only ever brings the deadline forward. A list that was empty
+	 * starts over, as a new manager does, since its first interval knew no servers.
 	 */
 	private void rearmIfMembershipChanged(long nowNanos) {
-		if (!this.rearmOnMembershipChange) {
-			return;
-		}
 		int servers = this.manager.numServers();
 		if (servers == this.armedForServers) {
 			return;
 		}
+		int previous = this.armedForServers;
 		this.armedForServers = servers;
 		if (servers == 0) {
 			return;
 		}
-		// Consul's schedule has no "first" delay other than minReuse, so it takes a
-		// regular
-		// one; the spread schedule draws a point in the new interval, as at start-up.
-		Duration delay = (this.spread == RebalanceSpread.CONSUL) ? this.manager.nextRebalanceDelay()
-				: this.manager.initialRebalanceDelay(this.spread);
-		long candidate = nowNanos + RateScaling.saturatedNanos(delay);
-		if (candidate - this.deadlineNanos < 0) {
-			this.deadlineNanos = candidate;
-			this.interval = delay;
+		if (previous == 0 && this.spread == RebalanceSpread.SPREAD) {
+			arm(nowNanos, this.manager.initialRebalanceDelay(this.spread));
+			return;
 		}
+		if (!this.rearmOnMembershipChange) {
+			return;
+		}
+		Duration delay = this.manager.membershipChangeDelay(this.spread);
+		long candidate = nowNanos + RateScaling.saturatedNanos(delay);
+		if (this.spread == RebalanceSpread.SPREAD || candidate - this.deadlineNanos < 0) {
+			arm(nowNanos, delay);
+		}
+	}
+
+	private void arm(long nowNanos, Duration delay) {
+		this.interval = delay;
+		this.deadlineNanos = nowNanos + RateScaling.saturatedNanos(delay);
 	}
 
 }

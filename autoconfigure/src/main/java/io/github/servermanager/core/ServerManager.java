@@ -445,16 +445,36 @@ public final class ServerManager<S> {
 	}
 
 	/**
-	 * Returns how long a new manager waits before its first rebalance: exactly
-	 * {@code minReuse} for Consul's schedule, a uniform draw over one whole interval for
-	 * the spread schedule.
+	 * Returns how long a new manager waits before its first rebalance. Under both
+	 * schedules a fresh connection is kept for at least {@code minReuse}, as Consul keeps
+	 * it; the spread schedule then adds a point drawn uniformly over one whole interval,
+	 * so that managers which start in the same second do not rebalance in the same
+	 * second.
 	 * @param spread the schedule
-	 * @return the delay
+	 * @return {@code minReuse} for Consul's schedule, {@code minReuse} plus a point in
+	 * {@code [0, nextRebalanceDelay(SPREAD))} for the spread schedule
 	 */
 	public Duration initialRebalanceDelay(RebalanceSpread spread) {
 		Objects.requireNonNull(spread, "spread must not be null");
 		if (spread == RebalanceSpread.CONSUL) {
 			return this.minReuse;
+		}
+		return this.minReuse.plus(membershipChangeDelay(RebalanceSpread.SPREAD));
+	}
+
+	/**
+	 * Returns how long to wait for the next rebalance once the number of servers has
+	 * changed, so that a manager need not wait out a delay computed for a count that no
+	 * longer holds (after a partition heals, say).
+	 * @param spread the schedule
+	 * @return a whole {@link #nextRebalanceDelay()} for Consul's schedule, a point drawn
+	 * uniformly over one new interval for the spread schedule, so that all the managers
+	 * that see the same change spread their rebalances over that interval
+	 */
+	public Duration membershipChangeDelay(RebalanceSpread spread) {
+		Objects.requireNonNull(spread, "spread must not be null");
+		if (spread == RebalanceSpread.CONSUL) {
+			return nextRebalanceDelay();
 		}
 		return RateScaling.randomStagger(nextRebalanceDelay(RebalanceSpread.SPREAD), this.random);
 	}

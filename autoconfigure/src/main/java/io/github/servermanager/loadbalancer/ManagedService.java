@@ -322,6 +322,13 @@ public final class ManagedService {
 			}
 		}
 
+		@Override
+		public void membershipChanged(List<ServiceInstance> servers, @Nullable ServiceInstance previousFront) {
+			// A rebalance publishes through here too, before the schedule is re-armed by
+			// it; the count is unchanged then, so this is a no-op.
+			ManagedService.this.schedule.membershipChanged(ManagedService.this.clock.nanoTime());
+		}
+
 	}
 
 }

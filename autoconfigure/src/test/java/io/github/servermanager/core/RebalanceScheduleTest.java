@@ -62,12 +62,12 @@ class RebalanceScheduleTest {
 	}
 
 	@Test
-	void firstDeadlineUnderSpreadIsAPointWithinOneInterval() {
+	void firstDeadlineUnderSpreadIsMinReusePlusAPointWithinOneInterval() {
 		// Interval: 256 s plus a stagger of 0; the point drawn in it: 100 s.
 		ScriptedRandom random = ScriptedRandom.returning(0, 100 * SECOND);
 		RebalanceSchedule schedule = new RebalanceSchedule(manager(random, 16_384, 1), RebalanceSpread.SPREAD, false,
 				T0);
-		assertThat(schedule.deadlineNanos()).isEqualTo(T0 + 100 * SECOND);
+		assertThat(schedule.deadlineNanos()).isEqualTo(T0 + 220 * SECOND);
 		assertThat(random.bounds()).containsExactly(128 * SECOND, 256 * SECOND);
 	}
 
@@ -109,7 +109,37 @@ class RebalanceScheduleTest {
 	}
 
 	@Test
-	void membershipChangeNeverPostponesTheDeadline() {
+	void membershipChangeUnderSpreadRedrawsEvenWhenThatIsLater() {
+		// Constructed for one server: 120 s + a point of 10 s in 256 s. Re-armed for four
+		// servers 20 s later: a point of 100 s in 120 s, after the old deadline.
+		ScriptedRandom random = ScriptedRandom.returning(0, 10 * SECOND, 0, 100 * SECOND);
+		ServerManager<TestServer> manager = manager(random, 16_384, 1);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
+		addServers(manager, 3);
+		long now = T0 + 20 * SECOND;
+		assertThat(schedule.isDue(now)).isFalse();
+		assertThat(schedule.deadlineNanos()).isEqualTo(now + 100 * SECOND);
+		assertThat(schedule.interval()).isEqualTo(Duration.ofSeconds(100));
+	}
+
+	@Test
+	void firstMembershipUnderSpreadArmsAFirstDeadlineForTheServersThatArrived() {
+		// Constructed empty: 120 s + a point of 0 in 120 s. The first membership (one
+		// server, 16384 clients) starts over: 120 s + a point of 200 s in 256 s.
+		ScriptedRandom random = ScriptedRandom.returning(0, 0, 0, 200 * SECOND);
+		ServerManager<TestServer> manager = manager(random, 16_384, 0);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, false, T0);
+		assertThat(schedule.deadlineNanos()).isEqualTo(T0 + 120 * SECOND);
+		addServers(manager, 1);
+		long now = T0 + SECOND;
+		schedule.membershipChanged(now);
+		assertThat(schedule.deadlineNanos()).isEqualTo(now + 320 * SECOND);
+		assertThat(schedule.isDue(now + 319 * SECOND)).isFalse();
+		assertThat(schedule.isDue(now + 320 * SECOND)).isTrue();
+	}
+
+	@Test
+	void membershipChangeUnderConsulNeverPostponesTheDeadline() {
 		ServerManager<TestServer> manager = manager(ScriptedRandom.returning(0), 1, 1);
 		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.CONSUL, true, T0);
 		addServers(manager, 1);

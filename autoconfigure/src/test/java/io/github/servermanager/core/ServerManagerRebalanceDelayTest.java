@@ -116,11 +116,11 @@ class ServerManagerRebalanceDelayTest {
 	}
 
 	@Test
-	void initialDelayUnderSpreadIsDrawnOverOneWholeInterval() {
+	void initialDelayUnderSpreadIsMinReusePlusAPointOverOneWholeInterval() {
 		// First draw: the stagger of the interval (30 s of 60 s), second: a point in it.
 		ScriptedRandom random = ScriptedRandom.returning(30 * SECOND, 149 * SECOND);
 		ServerManager<TestServer> manager = withServers(builder(random, 100), 3);
-		assertThat(manager.initialRebalanceDelay(RebalanceSpread.SPREAD)).isEqualTo(Duration.ofSeconds(149));
+		assertThat(manager.initialRebalanceDelay(RebalanceSpread.SPREAD)).isEqualTo(Duration.ofSeconds(269));
 		assertThat(random.bounds()).containsExactly(60 * SECOND, 150 * SECOND);
 	}
 
@@ -131,11 +131,25 @@ class ServerManagerRebalanceDelayTest {
 		for (int i = 0; i < 1000; i++) {
 			delays.add(manager.initialRebalanceDelay(RebalanceSpread.SPREAD));
 		}
-		// An interval is 256 s plus a stagger of up to 128 s.
-		assertThat(delays).allSatisfy(
-				(delay) -> assertThat(delay).isGreaterThanOrEqualTo(Duration.ZERO).isLessThan(Duration.ofSeconds(384)));
-		assertThat(Collections.min(delays)).isLessThan(Duration.ofSeconds(10));
-		assertThat(Collections.max(delays)).isGreaterThan(Duration.ofSeconds(300));
+		// 120 s, then a point in an interval of 256 s plus a stagger of up to 128 s.
+		assertThat(delays).allSatisfy((delay) -> assertThat(delay).isGreaterThanOrEqualTo(Duration.ofSeconds(120))
+			.isLessThan(Duration.ofSeconds(504)));
+		assertThat(Collections.min(delays)).isLessThan(Duration.ofSeconds(130));
+		assertThat(Collections.max(delays)).isGreaterThan(Duration.ofSeconds(420));
+	}
+
+	@Test
+	void membershipChangeDelayUnderSpreadIsAPointWithinOneNewInterval() {
+		ScriptedRandom random = ScriptedRandom.returning(30 * SECOND, 149 * SECOND);
+		ServerManager<TestServer> manager = withServers(builder(random, 100), 3);
+		assertThat(manager.membershipChangeDelay(RebalanceSpread.SPREAD)).isEqualTo(Duration.ofSeconds(149));
+		assertThat(random.bounds()).containsExactly(60 * SECOND, 150 * SECOND);
+	}
+
+	@Test
+	void membershipChangeDelayUnderConsulIsAWholeInterval() {
+		ServerManager<TestServer> manager = withServers(builder(ScriptedRandom.returning(10 * SECOND), 100), 3);
+		assertThat(manager.membershipChangeDelay(RebalanceSpread.CONSUL)).isEqualTo(Duration.ofSeconds(130));
 	}
 
 	@Test
@@ -144,6 +158,8 @@ class ServerManagerRebalanceDelayTest {
 		assertThatNullPointerException().isThrownBy(() -> manager.nextRebalanceDelay(null))
 			.withMessageContaining("spread");
 		assertThatNullPointerException().isThrownBy(() -> manager.initialRebalanceDelay(null))
+			.withMessageContaining("spread");
+		assertThatNullPointerException().isThrownBy(() -> manager.membershipChangeDelay(null))
 			.withMessageContaining("spread");
 	}
 

@@ -12,8 +12,9 @@ public enum RebalanceOutcome {
 	OFFLINE,
 
 	/**
-	 * A server answered, but it left the membership while it was being pinged, so the
-	 * list was left as it was until the next rebalance.
+	 * The list was left as it was until the next rebalance: a server answered but left
+	 * the membership while it was being pinged, or the rebalancing thread was interrupted
+	 * before any server answered.
 	 */
 	FROZEN
 

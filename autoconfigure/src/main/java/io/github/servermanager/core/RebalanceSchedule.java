@@ -108,10 +108,11 @@ public final class RebalanceSchedule {
 		if (servers == 0) {
 			return;
 		}
-		Duration delay = this.manager.initialRebalanceDelay(this.spread);
-		if (this.spread == RebalanceSpread.CONSUL) {
-			delay = this.manager.nextRebalanceDelay();
-		}
+		// Consul's schedule has no "first" delay other than minReuse, so it takes a
+		// regular
+		// one; the spread schedule draws a point in the new interval, as at start-up.
+		Duration delay = (this.spread == RebalanceSpread.CONSUL) ? this.manager.nextRebalanceDelay()
+				: this.manager.initialRebalanceDelay(this.spread);
 		long candidate = nowNanos + RateScaling.saturatedNanos(delay);
 		if (candidate - this.deadlineNanos < 0) {
 			this.deadlineNanos = candidate;

@@ -1,0 +1,89 @@
+package io.github.servermanager.autoconfigure;
+
+import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
+import io.github.servermanager.loadbalancer.ServerManagerLoadBalancerLifecycle;
+import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
+import org.springframework.cloud.loadbalancer.core.ReactorLoadBalancer;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+
+/**
+ * The beans every service's load-balancer context gets: a supplier backed by a server
+ * manager, the balancer that picks its front server and the lifecycle that reports
+ * failures. Spring's own beans back off where these exist; a supplier the application
+ * declares with {@code @LoadBalancerClient(configuration = ...)} makes these back off.
+ * <p>
+ * Deliberately not a {@code @Configuration}: it is registered in each service's context
+ * through {@code @LoadBalancerClients(defaultConfiguration = ...)} and must never be
+ * picked up by component scanning into the application context.
+ */
+@Conditional(ServerManagerServiceCondition.class)
+public class ServerManagerLoadBalancerClientConfiguration {
+
+	/**
+	 * Pulls membership through the blocking discovery client: it runs off the request
+	 * path anyway, and it is the one Spring's retry support also requires.
+	 * @param context the service's context
+	 * @param factory builds the supplier
+	 * @param environment holds the service id
+	 * @return the supplier
+	 */
+	@Bean
+	@ConditionalOnBean(DiscoveryClient.class)
+	@ConditionalOnMissingBean(ServiceInstanceListSupplier.class)
+	public ServerManagerServiceInstanceListSupplier serverManagerServiceInstanceListSupplier(
+			ConfigurableApplicationContext context, ServerManagerSupplierFactory factory, Environment environment) {
+		return factory.create(serviceId(environment),
+				ServiceInstanceListSupplier.builder().withBlockingDiscoveryClient().build(context));
+	}
+
+	/**
+	 * Falls back to the reactive discovery client when there is no blocking one.
+	 * @param context the service's context
+	 * @param factory builds the supplier
+	 * @param environment holds the service id
+	 * @return the supplier
+	 */
+	@Bean
+	@ConditionalOnBean(ReactiveDiscoveryClient.class)
+	@ConditionalOnMissingBean(ServiceInstanceListSupplier.class)
+	public ServerManagerServiceInstanceListSupplier reactiveServerManagerServiceInstanceListSupplier(
+			ConfigurableApplicationContext context, ServerManagerSupplierFactory factory, Environment environment) {
+		return factory.create(serviceId(environment),
+				ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context));
+	}
+
+	@Bean
+	@ConditionalOnBean(ServerManagerServiceInstanceListSupplier.class)
+	@ConditionalOnMissingBean(ReactorLoadBalancer.class)
+	public ReactorLoadBalancer<ServiceInstance> frontServerLoadBalancer(Environment environment,
+			LoadBalancerClientFactory loadBalancerClientFactory) {
+		String serviceId = serviceId(environment);
+		return new FrontServerLoadBalancer(
+				loadBalancerClientFactory.getLazyProvider(serviceId, ServiceInstanceListSupplier.class), serviceId);
+	}
+
+	@Bean
+	@ConditionalOnBean(ServerManagerServiceInstanceListSupplier.class)
+	@ConditionalOnMissingBean(ServerManagerLoadBalancerLifecycle.class)
+	public ServerManagerLoadBalancerLifecycle serverManagerLoadBalancerLifecycle(Environment environment,
+			ServerManagerRegistry registry) {
+		return new ServerManagerLoadBalancerLifecycle(serviceId(environment), registry);
+	}
+
+	private static String serviceId(Environment environment) {
+		return environment.getRequiredProperty(LoadBalancerClientFactory.PROPERTY_NAME);
+	}
+
+}

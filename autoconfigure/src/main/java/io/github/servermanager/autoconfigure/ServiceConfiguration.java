@@ -1,0 +1,19 @@
+package io.github.servermanager.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.servermanager.loadbalancer.ServiceSettings;
+
+/**
+ * Everything configured for one service, defaults and overrides merged and validated.
+ *
+ * @param enabled whether the service uses the server manager
+ * @param settings what the manager and its schedule need
+ * @param ping how a rebalance checks a server
+ * @param healthPath the path of the HTTP ping
+ * @param pingTimeout the timeout of a ping
+ */
+public record ServiceConfiguration(boolean enabled, ServiceSettings settings, PingKind ping, String healthPath,
+		Duration pingTimeout) {
+
+}

@@ -1,0 +1,327 @@
+package io.github.servermanager.loadbalancer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.random.RandomGenerator;
+
+import io.github.servermanager.core.Pinger;
+import io.github.servermanager.core.RebalanceResult;
+import io.github.servermanager.core.RebalanceSchedule;
+import io.github.servermanager.core.ServerManager;
+import io.github.servermanager.core.ServerManagerListener;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.client.ServiceInstance;
+
+/**
+ * One service's {@link ServerManager} with its rebalance deadline and what it did last:
+ * the unit the registry, the scheduler and observability work with.
+ */
+public final class ManagedService {
+
+	private static final Log logger = LogFactory.getLog(ManagedService.class);
+
+	private final String serviceId;
+
+	private final ServiceSettings settings;
+
+	private final ServerManager<ServiceInstance> manager;
+
+	private final RebalanceSchedule schedule;
+
+	private final List<ServerManagerObserver> observers;
+
+	private final ServerManagerClock clock;
+
+	/** Held for the whole of a rebalance, so that two never run at once for a service. */
+	private final ReentrantLock rebalanceLock = new ReentrantLock();
+
+	/** Set while a scheduled rebalance is queued or running, so the tick queues one. */
+	private final AtomicBoolean scheduledRunPending = new AtomicBoolean();
+
+	private final AtomicReference<@Nullable RebalanceRecord> lastRebalance = new AtomicReference<>();
+
+	private final AtomicReference<@Nullable FailureRecord> lastFailure = new AtomicReference<>();
+
+	private final AtomicLong failovers = new AtomicLong();
+
+	/**
+	 * Set by the manager's listener on the thread that rotated, so that a failure report
+	 * knows whether its own notice moved the front.
+	 */
+	private final ThreadLocal<Boolean> rotatedByThisThread = ThreadLocal.withInitial(() -> false);
+
+	/**
+	 * Creates a managed service with the system clocks and random source.
+	 * @param serviceId the service
+	 * @param settings its settings
+	 * @param pinger how a rebalance checks an instance
+	 * @param clusterSize how many clients share the service's servers
+	 * @param observers who hears what happens
+	 */
+	public ManagedService(String serviceId, ServiceSettings settings, Pinger<ServiceInstance> pinger,
+			IntSupplier clusterSize, List<ServerManagerObserver> observers) {
+		this(serviceId, settings, pinger, clusterSize, observers, ServerManagerClock.SYSTEM,
+				() -> ThreadLocalRandom.current().nextLong());
+	}
+
+	/**
+	 * Creates a managed service.
+	 * @param serviceId the service
+	 * @param settings its settings
+	 * @param pinger how a rebalance checks an instance
+	 * @param clusterSize how many clients share the service's servers
+	 * @param observers who hears what happens
+	 * @param clock the clocks deadlines are kept in
+	 * @param random the source of shuffles and staggers
+	 */
+	public ManagedService(String serviceId, ServiceSettings settings, Pinger<ServiceInstance> pinger,
+			IntSupplier clusterSize, List<ServerManagerObserver> observers, ServerManagerClock clock,
+			RandomGenerator random) {
+		this.serviceId = Objects.requireNonNull(serviceId, "serviceId must not be null");
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.observers = List.copyOf(observers);
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		this.manager = ServerManager.<ServiceInstance>builder(ServiceInstanceKeys::keyOf)
+			.pinger(timed(Objects.requireNonNull(pinger, "pinger must not be null")))
+			.clusterSize(clusterSize)
+			.random(random)
+			.minReuse(settings.minReuse())
+			.jitterFraction(settings.jitterFraction())
+			.connsPerSecPerServer(settings.connsPerSecPerServer())
+			.listener(new RotationListener())
+			.build();
+		this.schedule = new RebalanceSchedule(this.manager, settings.spread(), settings.rearmOnMembershipChange(),
+				clock.nanoTime());
+	}
+
+	/**
+	 * Returns the service id.
+	 * @return the id the load balancer knows the service by
+	 */
+	public String serviceId() {
+		return this.serviceId;
+	}
+
+	/**
+	 * Returns the manager of the service's servers.
+	 * @return the manager
+	 */
+	public ServerManager<ServiceInstance> manager() {
+		return this.manager;
+	}
+
+	/**
+	 * Returns the settings in effect.
+	 * @return the settings
+	 */
+	public ServiceSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Returns the cluster size the rebalance interval is scaled by.
+	 * @return the number of clients that share the servers
+	 */
+	public int clusterSize() {
+		return this.manager.clusterSize();
+	}
+
+	/**
+	 * Returns when the next scheduled rebalance is due.
+	 * @return the deadline, as a wall-clock time
+	 */
+	public Instant nextRebalanceAt() {
+		long remaining = this.schedule.deadlineNanos() - this.clock.nanoTime();
+		return this.clock.now().plusNanos(remaining);
+	}
+
+	/**
+	 * Returns the interval the next deadline was computed from.
+	 * @return the interval
+	 */
+	public Duration rebalanceInterval() {
+		return this.schedule.interval();
+	}
+
+	/**
+	 * Returns the last rebalance.
+	 * @return what it did, or {@code null} before the first one
+	 */
+	public @Nullable RebalanceRecord lastRebalance() {
+		return this.lastRebalance.get();
+	}
+
+	/**
+	 * Returns how many times a failed request moved the front server away.
+	 * @return the count since start
+	 */
+	public long failovers() {
+		return this.failovers.get();
+	}
+
+	/**
+	 * Returns the last failed request.
+	 * @return the failure, or {@code null} when none has been reported
+	 */
+	public @Nullable FailureRecord lastFailure() {
+		return this.lastFailure.get();
+	}
+
+	/**
+	 * Rebalances now, on the calling thread. Waits for a rebalance of this service that
+	 * is already running rather than run beside it, then arms the next deadline.
+	 * @return what the rebalance did
+	 */
+	public RebalanceResult<ServiceInstance> rebalanceNow() {
+		this.rebalanceLock.lock();
+		try {
+			return rebalanceLocked();
+		}
+		finally {
+			this.rebalanceLock.unlock();
+		}
+	}
+
+	/**
+	 * Moves the front server to the end of the list, as a failed request would, for
+	 * example to drain it.
+	 * @return the server now in front, or {@code null} when there are no servers
+	 */
+	public @Nullable ServiceInstance rotateFront() {
+		ServiceInstance front = this.manager.findServer();
+		if (front != null) {
+			this.manager.notifyFailedServer(front);
+		}
+		return this.manager.findServer();
+	}
+
+	/**
+	 * Reports that a request to {@code instance} failed. Only a failure of the front
+	 * server moves it; a late report about a server already rotated away is recorded and
+	 * otherwise ignored.
+	 * @param instance the instance that handled the request
+	 * @param reason why it counts as failed
+	 * @param detail the exception's class name or the status code
+	 */
+	public void reportFailure(ServiceInstance instance, FailureReason reason, String detail) {
+		this.lastFailure.set(new FailureRecord(this.clock.now(), instance, reason, detail));
+		this.rotatedByThisThread.set(false);
+		this.manager.notifyFailedServer(instance);
+		if (this.rotatedByThisThread.get()) {
+			this.rotatedByThisThread.set(false);
+			this.failovers.incrementAndGet();
+			notifyObservers((observer) -> observer.failedOver(this.serviceId, instance, reason));
+		}
+	}
+
+	boolean isDue() {
+		return this.schedule.isDue(this.clock.nanoTime());
+	}
+
+	/**
+	 * Claims the one scheduled run this service may have queued or running.
+	 * @return {@code true} when the caller must now run {@link #runScheduledRebalance()}
+	 */
+	boolean claimScheduledRun() {
+		return this.scheduledRunPending.compareAndSet(false, true);
+	}
+
+	void releaseScheduledRun() {
+		this.scheduledRunPending.set(false);
+	}
+
+	/**
+	 * Runs a due rebalance, unless one is already running: that one arms the next
+	 * deadline, so there is nothing left to do.
+	 */
+	void runScheduledRebalance() {
+		try {
+			if (!this.rebalanceLock.tryLock()) {
+				return;
+			}
+			try {
+				if (this.schedule.isDue(this.clock.nanoTime())) {
+					rebalanceLocked();
+				}
+			}
+			finally {
+				this.rebalanceLock.unlock();
+			}
+		}
+		finally {
+			releaseScheduledRun();
+		}
+	}
+
+	private RebalanceResult<ServiceInstance> rebalanceLocked() {
+		RebalanceResult<ServiceInstance> result = this.manager.rebalance();
+		this.schedule.rebalanced(this.clock.nanoTime());
+		this.lastRebalance
+			.set(new RebalanceRecord(this.clock.now(), result.outcome(), result.chosen(), result.pings()));
+		if (logger.isDebugEnabled()) {
+			logger.debug("Rebalanced service '" + this.serviceId + "': " + result.outcome() + ", " + result.pings()
+					+ " ping(s), next in " + this.schedule.interval());
+		}
+		notifyObservers((observer) -> observer.rebalanced(this.serviceId, result));
+		return result;
+	}
+
+	/** Times each ping here: the core knows no clocks. */
+	private Pinger<ServiceInstance> timed(Pinger<ServiceInstance> pinger) {
+		return (instance) -> {
+			long start = this.clock.nanoTime();
+			boolean healthy = false;
+			try {
+				healthy = pinger.ping(instance);
+				return healthy;
+			}
+			finally {
+				long nanos = this.clock.nanoTime() - start;
+				boolean answered = healthy;
+				notifyObservers((observer) -> observer.pinged(this.serviceId, instance, answered, nanos));
+			}
+		};
+	}
+
+	private void notifyObservers(Consumer<ServerManagerObserver> call) {
+		for (ServerManagerObserver observer : this.observers) {
+			try {
+				call.accept(observer);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Server manager observer " + observer + " failed", ex);
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ManagedService[" + this.serviceId + "]";
+	}
+
+	private final class RotationListener implements ServerManagerListener<ServiceInstance> {
+
+		@Override
+		public void serverRotated(ServiceInstance failed, ServiceInstance newFront) {
+			ManagedService.this.rotatedByThisThread.set(true);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Service '" + ManagedService.this.serviceId + "' moved from "
+						+ ServiceInstanceKeys.keyOf(failed) + " to " + ServiceInstanceKeys.keyOf(newFront));
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.github.servermanager.loadbalancer;
+
+import io.github.servermanager.core.RebalanceResult;
+
+import org.springframework.cloud.client.ServiceInstance;
+
+/**
+ * Hears what the server managers of all services do, for metrics and diagnostics. Every
+ * bean of this type is called. Callbacks run on the thread that caused the event (a
+ * request thread or a rebalance thread) and must return quickly; an exception they throw
+ * is logged and ignored.
+ */
+public interface ServerManagerObserver {
+
+	/**
+	 * A rebalance of {@code serviceId} ended.
+	 * @param serviceId the service
+	 * @param result what the rebalance did
+	 */
+	default void rebalanced(String serviceId, RebalanceResult<ServiceInstance> result) {
+	}
+
+	/**
+	 * A failed request moved {@code failed} away from the front of the list.
+	 * @param serviceId the service
+	 * @param failed the instance that failed
+	 * @param reason why the request counted as failed
+	 */
+	default void failedOver(String serviceId, ServiceInstance failed, FailureReason reason) {
+	}
+
+	/**
+	 * A rebalance pinged an instance.
+	 * @param serviceId the service
+	 * @param instance the instance pinged
+	 * @param healthy whether it answered as healthy
+	 * @param nanos how long the ping took
+	 */
+	default void pinged(String serviceId, ServiceInstance instance, boolean healthy, long nanos) {
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.github.servermanager.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server on a random loopback port: {@code /whoami} answers with the server's
+ * name and a status that tests can change, {@code /actuator/health} answers 200 while the
+ * server is healthy and 503 once it is not.
+ */
+public final class Backend implements AutoCloseable {
+
+	private final String name;
+
+	private final HttpServer server;
+
+	private volatile int status = 200;
+
+	private volatile boolean healthy = true;
+
+	private volatile boolean running;
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private final AtomicInteger pings = new AtomicInteger();
+
+	private Backend(String name) throws IOException {
+		this.name = name;
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.createContext("/whoami", this::whoami);
+		this.server.createContext("/actuator/health", this::health);
+	}
+
+	/**
+	 * Starts a server.
+	 * @param name what {@code /whoami} answers
+	 * @return the running server
+	 * @throws IOException when no port is free
+	 */
+	public static Backend start(String name) throws IOException {
+		Backend backend = new Backend(name);
+		backend.server.start();
+		backend.running = true;
+		return backend;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	public String uri() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * Makes {@code /whoami} answer with a status.
+	 * @param status the status
+	 */
+	public void answerWith(int status) {
+		this.status = status;
+	}
+
+	/**
+	 * Makes the health check fail or pass.
+	 * @param healthy whether {@code /actuator/health} answers 200
+	 */
+	public void healthy(boolean healthy) {
+		this.healthy = healthy;
+	}
+
+	public int requests() {
+		return this.requests.get();
+	}
+
+	public int pings() {
+		return this.pings.get();
+	}
+
+	/**
+	 * Stops the server: its port refuses connections from now on.
+	 */
+	public void stop() {
+		if (this.running) {
+			this.running = false;
+			this.server.stop(0);
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private void whoami(HttpExchange exchange) throws IOException {
+		this.requests.incrementAndGet();
+		respond(exchange, this.status, this.name);
+	}
+
+	private void health(HttpExchange exchange) throws IOException {
+		this.pings.incrementAndGet();
+		boolean up = this.healthy;
+		respond(exchange, up ? 200 : 503, up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+	}
+
+	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.name + "@" + port();
+	}
+
+}

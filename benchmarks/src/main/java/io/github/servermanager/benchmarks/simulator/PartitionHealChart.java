@@ -136,6 +136,9 @@ public final class PartitionHealChart {
 					x, HEIGHT - 12, x + 20, HEIGHT - 12, COLORS[server % COLORS.length], x + 25, HEIGHT - 8, server));
 			x += 100;
 		}
+		svg.append(
+				SimulationTable.format("<text x=\"%d\" y=\"%d\" fill=\"gray\">(server-0: the one the partition left; "
+						+ "the other lines overlap)</text>%n", x + 10, HEIGHT - 8));
 	}
 
 	private static double x(int second, int seconds, int x0, int x1) {

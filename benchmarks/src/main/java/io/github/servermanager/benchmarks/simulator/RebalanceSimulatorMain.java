@@ -79,12 +79,21 @@ public final class RebalanceSimulatorMain {
 		this.out.println(SimulationTable.results(results));
 		this.out.println("### The seed's figures\n");
 		this.out.println(SeedClaims.table(results));
-		this.out.println("### Targets\n");
-		this.out.println(SeedClaims.targets(results, WORST_WINDOW_TARGET));
 		this.out.println("### Proposed re-arm rule (simulator only, not in the core yet)\n");
 		this.out.println(SimulationTable.results(proposed));
 		this.out.println("### Partition heal at 100,000 clients, by how long the partition lasted\n");
 		this.out.println(SimulationTable.sweep(sweep));
+		List<SimulationResult> everything = new ArrayList<>(results);
+		everything.addAll(proposed);
+		sweep.forEach(everything::addAll);
+		this.out.println("### Targets\n");
+		for (ScheduleVariant variant : List.of(ScheduleVariant.IMPROVED, ScheduleVariant.PROPOSED)) {
+			this.out.print(SeedClaims.worstWindow(everything, variant, WORST_WINDOW_TARGET));
+		}
+		for (ScheduleVariant variant : List.of(ScheduleVariant.IMPROVED, ScheduleVariant.PROPOSED)) {
+			this.out.print(SeedClaims.heal(everything, variant));
+		}
+		this.out.println();
 		Scenario heal = Scenario.partitionHeal(100_000);
 		List<SimulationResult> chart = new ArrayList<>();
 		for (SimulationResult result : results) {

@@ -85,22 +85,30 @@ public class ServerManagerSettings {
 		return new ServiceConfiguration(enabled, settings, ping, healthPath, pingTimeout);
 	}
 
-	/**
-	 * Returns the {@code secure} override of a service.
-	 * @param serviceId the service
-	 * @return the flag to force, or {@code null} to keep discovery's
-	 */
-	public @Nullable Boolean secureOverride(String serviceId) {
-		ServerManagerProperties.Service service = this.properties.getServices().get(serviceId);
-		return (service != null) ? service.getSecure() : null;
-	}
-
 	private static Duration requirePositive(Resolved<@Nullable Duration> resolved, String example) {
 		Duration value = resolved.value();
 		if (value == null || value.isNegative() || value.isZero()) {
-			throw new InvalidServerManagerPropertyException(resolved.key(), value, "a positive duration", example);
+			throw new InvalidServerManagerPropertyException(resolved.key(), (value != null) ? describe(value) : null,
+					"a positive duration", example);
 		}
 		return value;
+	}
+
+	/** Shows a duration the way it is written in configuration, not as ISO-8601. */
+	static String describe(Duration duration) {
+		if (duration.isZero()) {
+			return "0s";
+		}
+		long nanos = duration.toNanos();
+		String[] units = { "d", "h", "m", "s", "ms", "us", "ns" };
+		long[] sizes = { 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L,
+				1L };
+		for (int i = 0; i < units.length; i++) {
+			if (nanos % sizes[i] == 0) {
+				return (nanos / sizes[i]) + units[i];
+			}
+		}
+		return nanos + "ns";
 	}
 
 	private static int requireAtLeastOne(Resolved<Integer> resolved, String example) {

@@ -3,6 +3,7 @@ package io.github.servermanager.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.servermanager.core.Pinger;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.composite.CompositeDiscoveryClientAutoConfiguration;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration;
@@ -264,6 +266,28 @@ class ServerManagerAutoConfigurationTests {
 			factory.destroy();
 			assertThat(events).containsExactly("added backend", "removed backend");
 			assertThat(context.getBean(ServerManagerRegistry.class).services()).isEmpty();
+		});
+	}
+
+	@Test
+	void secureOverrideAppliesToTheServiceAtStart() {
+		this.runner.withPropertyValues("server-manager.services.backend.secure=true").run((context) -> {
+			ManagedService service = managed(context, SERVICE);
+			await().atMost(Duration.ofSeconds(5)).until(() -> service.manager().numServers() == 2);
+			assertThat(service.manager().servers()).allMatch(ServiceInstance::isSecure);
+			assertThat(managed(context, "other").manager().servers()).noneMatch(ServiceInstance::isSecure);
+		});
+	}
+
+	@Test
+	void secureOverrideFollowsEnvironmentChanges() {
+		this.runner.run((context) -> {
+			ManagedService service = managed(context, SERVICE);
+			await().atMost(Duration.ofSeconds(5)).until(() -> service.manager().numServers() == 2);
+			assertThat(service.manager().servers()).noneMatch(ServiceInstance::isSecure);
+			TestPropertyValues.of("server-manager.services.backend.secure=true").applyTo(context);
+			context.publishEvent(new EnvironmentChangeEvent(context, Set.of("server-manager.services.backend.secure")));
+			assertThat(service.manager().servers()).allMatch(ServiceInstance::isSecure);
 		});
 	}
 

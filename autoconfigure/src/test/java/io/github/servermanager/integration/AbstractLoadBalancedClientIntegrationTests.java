@@ -1,5 +1,6 @@
 package io.github.servermanager.integration;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -112,6 +113,17 @@ abstract class AbstractLoadBalancedClientIntegrationTests {
 		assertThatException().isThrownBy(whoami::get);
 		front.answerWith(200);
 		assertThat(whoami.get()).isEqualTo(front.name());
+	}
+
+	@Test
+	void everyServerDownFailsWithTheConnectionErrorNotNoInstance() {
+		Supplier<String> whoami = start("spring.cloud.loadbalancer.retry.enabled=false");
+		whoami.get();
+		this.backends.all().forEach(Backend::stop);
+		for (int i = 0; i < 4; i++) {
+			assertThatException().isThrownBy(whoami::get)
+				.satisfies((ex) -> assertThat(ex).hasRootCauseInstanceOf(ConnectException.class));
+		}
 	}
 
 	private Supplier<String> start(String... properties) {

@@ -31,9 +31,9 @@ public final class Backend implements AutoCloseable {
 
 	private final AtomicInteger pings = new AtomicInteger();
 
-	private Backend(String name) throws IOException {
+	private Backend(String name, int port) throws IOException {
 		this.name = name;
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		this.server.createContext("/whoami", this::whoami);
 		this.server.createContext("/actuator/health", this::health);
 	}
@@ -45,7 +45,18 @@ public final class Backend implements AutoCloseable {
 	 * @throws IOException when no port is free
 	 */
 	public static Backend start(String name) throws IOException {
-		Backend backend = new Backend(name);
+		return start(name, 0);
+	}
+
+	/**
+	 * Starts a server on a given port, for example to bring back one that was stopped.
+	 * @param name what {@code /whoami} answers
+	 * @param port the port, or 0 for a random one
+	 * @return the running server
+	 * @throws IOException when the port is taken
+	 */
+	public static Backend start(String name, int port) throws IOException {
+		Backend backend = new Backend(name, port);
 		backend.server.start();
 		backend.running = true;
 		return backend;

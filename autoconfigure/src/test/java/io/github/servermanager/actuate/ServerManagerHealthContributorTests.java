@@ -1,0 +1,91 @@
+package io.github.servermanager.actuate;
+
+import java.util.List;
+
+import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the {@code servermanager} composite follows the registry, and what each service's
+ * health says.
+ */
+class ServerManagerHealthContributorTests {
+
+	private static final ServiceInstance ONE = new DefaultServiceInstance("one", "svc", "127.0.0.1", 9001, false);
+
+	private static final ServiceInstance TWO = new DefaultServiceInstance("two", "svc", "127.0.0.1", 9002, false);
+
+	private final ServerManagerRegistry registry = new ServerManagerRegistry();
+
+	private final ServerManagerHealthContributor contributor = new ServerManagerHealthContributor(this.registry);
+
+	@Test
+	void serviceStartedAfterTheContributorAppearsAndLeavesWithIt() {
+		assertThat(this.contributor.stream()).isEmpty();
+		try (RunningService ignored = start("svc", ONE, TWO)) {
+			assertThat(this.contributor.stream()).extracting(HealthContributors.Entry::name).containsExactly("svc");
+			assertThat(this.contributor.getContributor("svc")).isNotNull();
+		}
+		assertThat(this.contributor.stream()).isEmpty();
+		assertThat(this.contributor.getContributor("svc")).isNull();
+	}
+
+	@Test
+	void serviceWithAnAnsweringFrontServerIsUpWithItsActiveServer() {
+		try (RunningService running = start("svc", ONE, TWO)) {
+			Health health = health("svc");
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails())
+				.containsEntry("active", running.service().manager().servers().get(0).getInstanceId())
+				.containsEntry("numServers", 2);
+		}
+	}
+
+	@Test
+	void serviceWithoutServersIsDown() {
+		try (RunningService ignored = start("svc")) {
+			Health health = health("svc");
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).doesNotContainKey("active").containsEntry("numServers", 0);
+		}
+	}
+
+	@Test
+	void serviceWhoseServersDidNotAnswerTheLastRebalanceIsDown() {
+		try (RunningService running = RunningService.start(this.registry, "svc", List.of(), (instance) -> false, ONE,
+				TWO)) {
+			running.service().rebalanceNow();
+			assertThat(health("svc").getStatus()).isEqualTo(Status.DOWN);
+		}
+	}
+
+	@Test
+	void servicesAreListedByServiceId() {
+		try (RunningService b = start("bravo", ONE); RunningService a = start("alpha", ONE)) {
+			assertThat(this.contributor.stream()).extracting(HealthContributors.Entry::name)
+				.containsExactly("alpha", "bravo");
+		}
+	}
+
+	private Health health(String serviceId) {
+		HealthIndicator indicator = (HealthIndicator) this.contributor.getContributor(serviceId);
+		assertThat(indicator).isNotNull();
+		Health health = indicator.health();
+		assertThat(health).isNotNull();
+		return health;
+	}
+
+	private RunningService start(String serviceId, ServiceInstance... instances) {
+		return RunningService.start(this.registry, serviceId, List.of(), instances);
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.github.servermanager.loadbalancer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.servermanager.core.RebalanceOutcome;
+import io.github.servermanager.core.RebalanceResult;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.cloud.client.ServiceInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a managed service records and reports around its manager.
+ */
+class ManagedServiceTests {
+
+	private final FakeClock clock = new FakeClock();
+
+	@Test
+	void rebalanceNowRecordsTheResultAndArmsTheNextDeadline() {
+		ManagedService service = TestServices.service((instance) -> true, this.clock);
+		service.manager().syncServers(TestServices.instances(3));
+		this.clock.advance(Duration.ofSeconds(10));
+		RebalanceResult<ServiceInstance> result = service.rebalanceNow();
+		RebalanceRecord last = service.lastRebalance();
+		assertThat(last.outcome()).isEqualTo(RebalanceOutcome.HEALTHY);
+		assertThat(last.chosen()).isSameAs(result.chosen());
+		assertThat(last.pings()).isOne();
+		assertThat(last.when()).isEqualTo(this.clock.now());
+		assertThat(service.nextRebalanceAt()).isEqualTo(this.clock.now().plus(service.rebalanceInterval()));
+		assertThat(service.rebalanceInterval()).isBetween(Duration.ofMinutes(2), Duration.ofMinutes(3));
+	}
+
+	@Test
+	void observersHearRebalancesAndTimedPings() {
+		List<String> events = new ArrayList<>();
+		ServerManagerObserver observer = new ServerManagerObserver() {
+
+			@Override
+			public void rebalanced(String serviceId, RebalanceResult<ServiceInstance> result) {
+				events.add("rebalanced " + serviceId + " " + result.outcome());
+			}
+
+			@Override
+			public void pinged(String serviceId, ServiceInstance instance, boolean healthy, long nanos) {
+				events.add("pinged " + ServiceInstanceKeys.keyOf(instance) + " " + healthy + " " + nanos);
+			}
+
+		};
+		ManagedService service = TestServices.service((instance) -> {
+			this.clock.advance(Duration.ofMillis(5));
+			return false;
+		}, this.clock, observer);
+		service.manager().syncServers(TestServices.instances(2));
+		service.rebalanceNow();
+		assertThat(events).hasSize(3)
+			.allMatch((event) -> !event.startsWith("pinged") || event.endsWith(" false 5000000"))
+			.last()
+			.isEqualTo("rebalanced backend OFFLINE");
+	}
+
+	@Test
+	void failingObserverDoesNotStopTheRebalance() {
+		ServerManagerObserver failing = new ServerManagerObserver() {
+
+			@Override
+			public void rebalanced(String serviceId, RebalanceResult<ServiceInstance> result) {
+				throw new IllegalStateException("observer bug");
+			}
+
+		};
+		ManagedService service = TestServices.service((instance) -> true, this.clock, failing);
+		service.manager().syncServers(TestServices.instances(2));
+		assertThat(service.rebalanceNow().outcome()).isEqualTo(RebalanceOutcome.HEALTHY);
+		assertThat(service.lastRebalance()).isNotNull();
+	}
+
+	@Test
+	void rotateFrontMovesTheFrontToTheEnd() {
+		ManagedService service = TestServices.service();
+		service.manager().syncServers(TestServices.instances(3));
+		ServiceInstance front = service.manager().findServer();
+		ServiceInstance next = service.rotateFront();
+		assertThat(next).isNotSameAs(front).isSameAs(service.manager().findServer());
+		assertThat(service.manager().servers()).last().isSameAs(front);
+	}
+
+	@Test
+	void serviceIsDueOnlyOnceItsDeadlinePassed() {
+		ManagedService service = TestServices.service((instance) -> true, this.clock);
+		service.manager().syncServers(TestServices.instances(3));
+		assertThat(service.isDue()).isFalse();
+		this.clock.advance(Duration.ofMinutes(10));
+		assertThat(service.isDue()).isTrue();
+		service.rebalanceNow();
+		assertThat(service.isDue()).isFalse();
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.github.servermanager.loadbalancer;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.CompletionContext;
+import org.springframework.cloud.client.loadbalancer.CompletionContext.Status;
+import org.springframework.cloud.client.loadbalancer.DefaultRequest;
+import org.springframework.cloud.client.loadbalancer.DefaultRequestContext;
+import org.springframework.cloud.client.loadbalancer.DefaultResponse;
+import org.springframework.cloud.client.loadbalancer.EmptyResponse;
+import org.springframework.cloud.client.loadbalancer.RequestData;
+import org.springframework.cloud.client.loadbalancer.RequestDataContext;
+import org.springframework.cloud.client.loadbalancer.ResponseData;
+import org.springframework.cloud.client.loadbalancer.RetryableRequestContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.mock.http.client.MockClientHttpResponse;
+import org.springframework.util.LinkedMultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which request outcomes rotate the front server away, and what is recorded.
+ */
+class ServerManagerLoadBalancerLifecycleTests {
+
+	private final List<String> failovers = new ArrayList<>();
+
+	private ManagedService service;
+
+	private ServerManagerLoadBalancerLifecycle lifecycle;
+
+	private ServiceInstance front;
+
+	@BeforeEach
+	void setUp() {
+		this.service = TestServices.service(new ServerManagerObserver() {
+
+			@Override
+			public void failedOver(String serviceId, ServiceInstance failed, FailureReason reason) {
+				ServerManagerLoadBalancerLifecycleTests.this.failovers
+					.add(serviceId + " " + ServiceInstanceKeys.keyOf(failed) + " " + reason);
+			}
+
+		});
+		this.service.manager().syncServers(TestServices.instances(3));
+		this.front = this.service.manager().findServer();
+		this.lifecycle = new ServerManagerLoadBalancerLifecycle(TestServices.SERVICE,
+				TestServices.registryWith(this.service));
+	}
+
+	@Test
+	void exceptionRotatesTheFrontAwayAndIsRecorded() {
+		this.lifecycle.onComplete(new CompletionContext<>(Status.FAILED, new ConnectException("refused"),
+				new DefaultRequest<>(), new DefaultResponse(this.front)));
+		assertThat(this.service.manager().findServer()).isNotSameAs(this.front);
+		assertThat(this.service.failovers()).isOne();
+		FailureRecord failure = this.service.lastFailure();
+		assertThat(failure.instance()).isSameAs(this.front);
+		assertThat(failure.reason()).isEqualTo(FailureReason.EXCEPTION);
+		assertThat(failure.detail()).isEqualTo(ConnectException.class.getName());
+		assertThat(this.failovers).containsExactly("backend " + ServiceInstanceKeys.keyOf(this.front) + " EXCEPTION");
+	}
+
+	@Test
+	void failureStatusInResponseDataRotatesTheFrontAway() {
+		complete(responseData(503));
+		assertThat(this.service.manager().findServer()).isNotSameAs(this.front);
+		assertThat(this.service.lastFailure().reason()).isEqualTo(FailureReason.STATUS);
+		assertThat(this.service.lastFailure().detail()).isEqualTo("503");
+	}
+
+	@Test
+	void failureStatusInClientHttpResponseRotatesTheFrontAway() {
+		complete(new MockClientHttpResponse(new byte[0], HttpStatus.BAD_GATEWAY));
+		assertThat(this.service.manager().findServer()).isNotSameAs(this.front);
+		assertThat(this.service.lastFailure().detail()).isEqualTo("502");
+	}
+
+	@Test
+	void statusNotListedAsFailureKeepsTheFront() {
+		complete(responseData(500));
+		assertThat(this.service.manager().findServer()).isSameAs(this.front);
+		assertThat(this.service.lastFailure()).isNull();
+		assertThat(this.service.failovers()).isZero();
+	}
+
+	@Test
+	void successKeepsTheFront() {
+		complete(responseData(200));
+		assertThat(this.service.manager().findServer()).isSameAs(this.front);
+	}
+
+	@Test
+	void discardedRequestChangesNothing() {
+		this.lifecycle.onComplete(new CompletionContext<>(Status.DISCARD, new DefaultRequest<>(), new EmptyResponse()));
+		assertThat(this.service.manager().findServer()).isSameAs(this.front);
+		assertThat(this.service.lastFailure()).isNull();
+	}
+
+	@Test
+	void lateFailureOfAServerNoLongerInFrontIsRecordedButMovesNothing() {
+		ServiceInstance second = this.service.manager().servers().get(1);
+		this.lifecycle.onComplete(new CompletionContext<>(Status.FAILED, new ConnectException("refused"),
+				new DefaultRequest<>(), new DefaultResponse(second)));
+		assertThat(this.service.manager().findServer()).isSameAs(this.front);
+		assertThat(this.service.lastFailure().instance()).isSameAs(second);
+		assertThat(this.service.failovers()).isZero();
+		assertThat(this.failovers).isEmpty();
+	}
+
+	@Test
+	void supportsEveryCallPath() {
+		assertThat(this.lifecycle.supports(DefaultRequestContext.class, Object.class, ServiceInstance.class)).isTrue();
+		assertThat(this.lifecycle.supports(RetryableRequestContext.class, ResponseData.class, ServiceInstance.class))
+			.isTrue();
+		assertThat(this.lifecycle.supports(RequestDataContext.class, ResponseData.class, ServiceInstance.class))
+			.isTrue();
+	}
+
+	private void complete(Object clientResponse) {
+		this.lifecycle.onComplete(new CompletionContext<>(Status.SUCCESS, new DefaultRequest<>(),
+				new DefaultResponse(this.front), clientResponse));
+	}
+
+	private static ResponseData responseData(int status) {
+		RequestData request = new RequestData(HttpMethod.GET, URI.create("http://backend/whoami"), new HttpHeaders(),
+				new LinkedMultiValueMap<>(), new HashMap<>());
+		return new ResponseData(HttpStatusCode.valueOf(status), new HttpHeaders(), new LinkedMultiValueMap<>(),
+				request);
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.github.servermanager.loadbalancer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.github.servermanager.core.Pinger;
+
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+
+/**
+ * Builds managed services and instances for tests of this package.
+ */
+final class TestServices {
+
+	static final String SERVICE = "backend";
+
+	private TestServices() {
+	}
+
+	static ServiceInstance instance(String id, int port) {
+		return new DefaultServiceInstance(id, SERVICE, "127.0.0.1", port, false);
+	}
+
+	static List<ServiceInstance> instances(int count) {
+		List<ServiceInstance> instances = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			instances.add(instance("s" + i, 9000 + i));
+		}
+		return instances;
+	}
+
+	static ManagedService service(Pinger<ServiceInstance> pinger, ServerManagerClock clock,
+			ServerManagerObserver... observers) {
+		return new ManagedService(SERVICE, ServiceSettings.defaults(), pinger, () -> 1, List.of(observers), clock,
+				new SplittableRandom(42));
+	}
+
+	static ManagedService service(ServerManagerObserver... observers) {
+		return service((instance) -> true, ServerManagerClock.SYSTEM, observers);
+	}
+
+	static ServerManagerRegistry registryWith(ManagedService service) {
+		ServerManagerRegistry registry = new ServerManagerRegistry();
+		registry.register(service, new ServerManagerRegistry.ServiceHooks() {
+
+			@Override
+			public void refreshMembership() {
+			}
+
+			@Override
+			public void refreshSecureOverride() {
+			}
+
+		});
+		return registry;
+	}
+
+}

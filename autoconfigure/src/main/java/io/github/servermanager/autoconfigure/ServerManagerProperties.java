@@ -87,15 +87,18 @@ public class ServerManagerProperties {
 	private Duration membershipRefresh = Duration.ofSeconds(30);
 
 	/**
-	 * How rebalance deadlines are drawn: 'spread' (the first deadline is drawn over a
-	 * whole interval and jitter is added after rate scaling, so a fleet restarted at once
-	 * still reconnects at the budgeted rate) or 'consul' (Consul's schedule, exactly).
+	 * How rebalance deadlines are drawn: 'spread' (the first rebalance comes after
+	 * min-reuse plus a point drawn over a whole interval, and jitter is added after rate
+	 * scaling, so a fleet restarted at once still reconnects at the budgeted rate) or
+	 * 'consul' (Consul's schedule, exactly).
 	 */
 	private String rebalanceSpread = "spread";
 
 	/**
-	 * Whether a change in the number of servers brings the next rebalance forward to a
-	 * deadline computed for the new number.
+	 * Whether a change in the number of servers re-arms the next rebalance for the new
+	 * number: under 'spread' it is redrawn over one new interval, under 'consul' it is
+	 * only ever brought forward. Without it, clients that computed a long interval during
+	 * a partition keep it after the partition heals.
 	 */
 	private boolean rearmOnMembershipChange = true;
 
@@ -315,7 +318,8 @@ public class ServerManagerProperties {
 		private @Nullable String rebalanceSpread;
 
 		/**
-		 * Whether a change in the number of servers brings the next rebalance forward.
+		 * Whether a change in the number of servers re-arms the next rebalance for the
+		 * new number.
 		 */
 		private @Nullable Boolean rearmOnMembershipChange;
 

@@ -14,10 +14,12 @@ public enum RebalanceSpread {
 	CONSUL,
 
 	/**
-	 * The first deadline is drawn uniformly over a whole interval, and the jitter is
-	 * added after rate scaling: {@code base + stagger(base / jitterFraction)} with
+	 * The first deadline comes after {@code minReuse} plus a point drawn uniformly over a
+	 * whole interval, and the jitter is added after rate scaling:
+	 * {@code base + stagger(base / jitterFraction)} with
 	 * {@code base = max(minReuse, clusterSize / rate)}. A fleet that restarts at once
-	 * still reconnects at the budgeted rate.
+	 * still reconnects at the budgeted rate, and a change in the number of servers
+	 * redraws the deadline over one interval for the new number.
 	 */
 	SPREAD
 

@@ -115,13 +115,8 @@ public final class ServerManager<S> {
 	 */
 	public void addServer(S server) {
 		String serverKey = keyOf(Objects.requireNonNull(server, "server must not be null"));
-		List<S> next;
-		S previousFront;
-		this.listLock.lock();
-		try {
-			List<S> current = this.published.get();
-			previousFront = front(current);
-			next = new ArrayList<>(current.size() + 1);
+		write((current) -> {
+			List<S> next = new ArrayList<>(current.size() + 1);
 			boolean replaced = false;
 			for (S existing : current) {
 				if (!replaced && keyOf(existing).equals(serverKey)) {
@@ -135,14 +130,9 @@ public final class ServerManager<S> {
 			if (!replaced) {
 				next.add(server);
 			}
-			next = List.copyOf(next);
 			this.offline = false;
-			publish(next);
-		}
-		finally {
-			this.listLock.unlock();
-		}
-		notifyMembershipChanged(next, previousFront);
+			return next;
+		});
 	}
 
 	/**
@@ -151,26 +141,16 @@ public final class ServerManager<S> {
 	 */
 	public void removeServer(S server) {
 		String serverKey = keyOf(Objects.requireNonNull(server, "server must not be null"));
-		List<S> next;
-		S previousFront;
-		this.listLock.lock();
-		try {
-			List<S> current = this.published.get();
+		write((current) -> {
 			int index = indexOf(current, serverKey);
 			if (index < 0) {
-				return;
+				return null;
 			}
-			previousFront = front(current);
 			List<S> remaining = new ArrayList<>(current.size() - 1);
 			remaining.addAll(current.subList(0, index));
 			remaining.addAll(current.subList(index + 1, current.size()));
-			next = List.copyOf(remaining);
-			publish(next);
-		}
-		finally {
-			this.listLock.unlock();
-		}
-		notifyMembershipChanged(next, previousFront);
+			return remaining;
+		});
 	}
 
 	/**
@@ -189,12 +169,7 @@ public final class ServerManager<S> {
 			Objects.requireNonNull(server, "membership must not contain null servers");
 			incoming.put(keyOf(server), server);
 		}
-		List<S> next;
-		S previousFront;
-		this.listLock.lock();
-		try {
-			List<S> current = this.published.get();
-			previousFront = front(current);
+		write((current) -> {
 			List<S> merged = new ArrayList<>(incoming.size());
 			Set<String> kept = new HashSet<>();
 			for (S existing : current) {
@@ -216,18 +191,13 @@ public final class ServerManager<S> {
 				shuffle(merged);
 			}
 			if (sameServers(current, merged)) {
-				return;
+				return null;
 			}
-			next = List.copyOf(merged);
 			if (added) {
 				this.offline = false;
 			}
-			publish(next);
-		}
-		finally {
-			this.listLock.unlock();
-		}
-		notifyMembershipChanged(next, previousFront);
+			return merged;
+		});
 	}
 
 	/**
@@ -237,12 +207,7 @@ public final class ServerManager<S> {
 	 */
 	public void updateServers(UnaryOperator<S> update) {
 		Objects.requireNonNull(update, "update must not be null");
-		List<S> next;
-		S previousFront;
-		this.listLock.lock();
-		try {
-			List<S> current = this.published.get();
-			previousFront = front(current);
+		write((current) -> {
 			List<S> updated = new ArrayList<>(current.size());
 			for (S existing : current) {
 				S replacement = Objects.requireNonNull(update.apply(existing), "update must not return null");
@@ -252,13 +217,8 @@ public final class ServerManager<S> {
 				}
 				updated.add(replacement);
 			}
-			next = List.copyOf(updated);
-			publish(next);
-		}
-		finally {
-			this.listLock.unlock();
-		}
-		notifyMembershipChanged(next, previousFront);
+			return updated;
+		});
 	}
 
 	/**
@@ -523,22 +483,17 @@ public final class ServerManager<S> {
 	 * published
 	 */
 	private boolean reconcile(List<S> rebalanced) {
-		List<S> next;
-		S previousFront;
-		this.listLock.lock();
-		try {
-			List<S> current = this.published.get();
+		return write((current) -> {
 			if (current.isEmpty() || rebalanced.isEmpty()) {
-				return false;
+				return null;
 			}
 			Map<String, S> currentByKey = new HashMap<>(current.size() * 2);
 			for (S server : current) {
 				currentByKey.put(keyOf(server), server);
 			}
 			if (!currentByKey.containsKey(keyOf(rebalanced.get(0)))) {
-				return false;
+				return null;
 			}
-			previousFront = front(current);
 			List<S> merged = new ArrayList<>(current.size());
 			for (S server : rebalanced) {
 				// Take the current version: its details may have been updated meanwhile.
@@ -553,7 +508,29 @@ public final class ServerManager<S> {
 					merged.add(server);
 				}
 			}
-			next = List.copyOf(merged);
+			return merged;
+		});
+	}
+
+	/**
+	 * Applies one change under the writer lock and publishes its result as a new
+	 * immutable list; listeners hear of it after the lock is released. The change sees
+	 * the published list, must not modify it, and returns {@code null} to publish
+	 * nothing.
+	 * @return whether a new list was published
+	 */
+	private boolean write(Function<List<S>, @Nullable List<S>> change) {
+		List<S> next;
+		S previousFront;
+		this.listLock.lock();
+		try {
+			List<S> current = this.published.get();
+			List<S> changed = change.apply(current);
+			if (changed == null) {
+				return false;
+			}
+			previousFront = front(current);
+			next = List.copyOf(changed);
 			publish(next);
 		}
 		finally {

@@ -16,7 +16,7 @@ public final class PartitionHealChart {
 
 	private static final int PANEL_WIDTH = 420;
 
-	private static final int HEIGHT = 430;
+	private static final int HEIGHT = 460;
 
 	private static final int LEFT = 70;
 
@@ -67,10 +67,12 @@ public final class PartitionHealChart {
 			.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 					+ "font-family=\"sans-serif\" font-size=\"12\">%n", width, HEIGHT, width, HEIGHT));
 		svg.append(SimulationTable.format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, HEIGHT));
+		// Two lines, so that the title fits over two panels.
 		svg.append(SimulationTable.format(
-				"<text x=\"%d\" y=\"24\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">"
-						+ "Clients per server after the partition heals (t = 0): %s</text>%n",
-				width / 2, escape(first.scenario().name())));
+				"<text x=\"%d\" y=\"20\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">"
+						+ "Clients per server after the partition heals (t = 0)</text>%n"
+						+ "<text x=\"%d\" y=\"38\" text-anchor=\"middle\">%s</text>%n",
+				width / 2, width / 2, escape(first.scenario().name())));
 		for (int i = 0; i < results.size(); i++) {
 			panel(svg, results.get(i), i * PANEL_WIDTH, shown);
 		}
@@ -85,7 +87,7 @@ public final class PartitionHealChart {
 		int clients = result.scenario().clients();
 		int yMax = niceCeiling(clients);
 		svg.append(SimulationTable.format(
-				"<text x=\"%d\" y=\"52\" text-anchor=\"middle\" font-weight=\"bold\">" + "%s</text>%n", (x0 + x1) / 2,
+				"<text x=\"%d\" y=\"58\" text-anchor=\"middle\" font-weight=\"bold\">" + "%s</text>%n", (x0 + x1) / 2,
 				escape(result.variant().label())));
 		for (int tick = 0; tick <= 5; tick++) {
 			int value = yMax * tick / 5;
@@ -133,12 +135,13 @@ public final class PartitionHealChart {
 			svg.append(SimulationTable.format(
 					"<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>"
 							+ "<text x=\"%d\" y=\"%d\">server-%d</text>%n",
-					x, HEIGHT - 12, x + 20, HEIGHT - 12, COLORS[server % COLORS.length], x + 25, HEIGHT - 8, server));
+					x, HEIGHT - 36, x + 20, HEIGHT - 36, COLORS[server % COLORS.length], x + 25, HEIGHT - 32, server));
 			x += 100;
 		}
+		// On a line of its own: beside the legend it would run past two panels.
 		svg.append(
 				SimulationTable.format("<text x=\"%d\" y=\"%d\" fill=\"gray\">(server-0: the one the partition left; "
-						+ "the other lines overlap)</text>%n", x + 10, HEIGHT - 8));
+						+ "the other lines overlap)</text>%n", LEFT, HEIGHT - 12));
 	}
 
 	private static double x(int second, int seconds, int x0, int x1) {

@@ -1,7 +1,6 @@
 package io.github.servermanager.benchmarks.simulator;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +10,6 @@ import java.util.random.RandomGenerator;
 
 import io.github.servermanager.benchmarks.simulator.SimulationResult.IntervalStatistics;
 import io.github.servermanager.core.RebalanceSchedule;
-import io.github.servermanager.core.RebalanceSpread;
 import io.github.servermanager.core.ServerManager;
 
 import org.jspecify.annotations.Nullable;
@@ -23,15 +21,13 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Only the next event is ever looked at: clients wait in a heap ordered by deadline, and
  * membership changes are merged in by time, so the cost grows with the number of
- * rebalances, not with clients times seconds. Where the real scheduler would notice a
- * membership change at its next tick, the simulator asks the schedule at the moment of
- * the change.
+ * rebalances, not with clients times seconds. Each membership change is passed to the
+ * schedule at its instant ({@link RebalanceSchedule#membershipChanged}), as the real
+ * service does from the manager's listener.
  */
 public final class RebalanceSimulator {
 
 	private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
-
-	private static final long NONE = Long.MAX_VALUE;
 
 	/** Within 10% of the fair share counts as balanced. */
 	private static final double FAIR_SHARE_TOLERANCE = 0.10;
@@ -99,15 +95,6 @@ public final class RebalanceSimulator {
 
 		private final RebalanceSchedule[] schedules;
 
-		/**
-		 * Under the proposed schedule, a deadline the simulator re-armed in place of the
-		 * schedule's own, or {@code NONE}.
-		 */
-		private final long[] proposedDeadlines;
-
-		/** Under the proposed schedule, the number of servers the deadline is for. */
-		private final int[] armedServers;
-
 		private final boolean[] rebalancedInWindow;
 
 		private final int[] holdersNow;
@@ -156,9 +143,6 @@ public final class RebalanceSimulator {
 			this.queue = new DeadlineQueue(clients);
 			this.managers = new ServerManager[clients];
 			this.schedules = new RebalanceSchedule[clients];
-			this.proposedDeadlines = new long[variant.proposed() ? clients : 0];
-			this.armedServers = new int[variant.proposed() ? clients : 0];
-			Arrays.fill(this.proposedDeadlines, NONE);
 			this.rebalancedInWindow = new boolean[clients];
 			this.holdersNow = new int[this.serverCount];
 			int seconds = scenario.measureSeconds();
@@ -237,7 +221,8 @@ public final class RebalanceSimulator {
 			this.startCaptured = true;
 			for (int client = 0; client < this.schedules.length; client++) {
 				if (this.schedules[client] != null) {
-					this.longestWaitAtStartNanos = Math.max(this.longestWaitAtStartNanos, deadlineOf(client) - this.t0);
+					this.longestWaitAtStartNanos = Math.max(this.longestWaitAtStartNanos,
+							this.schedules[client].deadlineNanos() - this.t0);
 				}
 			}
 		}
@@ -253,10 +238,7 @@ public final class RebalanceSimulator {
 			RebalanceSchedule schedule = new RebalanceSchedule(manager, this.variant.spread(),
 					this.variant.rearmOnMembershipChange(), now);
 			this.schedules[client] = schedule;
-			if (this.variant.proposed()) {
-				this.armedServers[client] = manager.numServers();
-			}
-			this.queue.schedule(client, deadlineOf(client));
+			this.queue.schedule(client, schedule.deadlineNanos());
 		}
 
 		private List<VirtualServer> viewAt(int client, long now) {
@@ -279,48 +261,16 @@ public final class RebalanceSimulator {
 				int before = frontOf(client);
 				manager.syncServers(change.servers());
 				move(before, frontOf(client), now);
-				// Lets the schedule re-arm for the new number of servers, as the
-				// scheduler's next tick would.
-				this.schedules[client].isDue(now);
-				if (this.variant.proposed()) {
-					rearmAsProposed(client, now);
-				}
-				this.queue.schedule(client, deadlineOf(client));
+				RebalanceSchedule schedule = this.schedules[client];
+				schedule.membershipChanged(now);
+				this.queue.schedule(client, schedule.deadlineNanos());
 			}
-		}
-
-		/**
-		 * The proposed rule: a new number of servers gets a fresh first deadline, which
-		 * replaces the old one whether it is earlier or later.
-		 */
-		private void rearmAsProposed(int client, long now) {
-			ServerManager<VirtualServer> manager = this.managers[client];
-			int servers = manager.numServers();
-			if (servers == this.armedServers[client] || servers == 0) {
-				return;
-			}
-			this.armedServers[client] = servers;
-			this.proposedDeadlines[client] = now + manager.initialRebalanceDelay(RebalanceSpread.SPREAD).toNanos();
-		}
-
-		private long deadlineOf(int client) {
-			if (this.variant.proposed() && this.proposedDeadlines[client] != NONE) {
-				return this.proposedDeadlines[client];
-			}
-			return this.schedules[client].deadlineNanos();
-		}
-
-		private boolean isDue(int client, long now) {
-			if (this.variant.proposed()) {
-				return now >= deadlineOf(client);
-			}
-			return this.schedules[client].isDue(now);
 		}
 
 		private void rebalance(int client, long now) {
 			RebalanceSchedule schedule = this.schedules[client];
-			if (!isDue(client, now)) {
-				this.queue.schedule(client, deadlineOf(client));
+			if (!schedule.isDue(now)) {
+				this.queue.schedule(client, schedule.deadlineNanos());
 				return;
 			}
 			int before = frontOf(client);
@@ -328,10 +278,6 @@ public final class RebalanceSimulator {
 			int after = frontOf(client);
 			move(before, after, now);
 			Duration interval = schedule.rebalanced(now);
-			if (this.variant.proposed()) {
-				this.proposedDeadlines[client] = NONE;
-				this.armedServers[client] = this.managers[client].numServers();
-			}
 			this.queue.schedule(client, schedule.deadlineNanos());
 			if (now < this.t0) {
 				return;

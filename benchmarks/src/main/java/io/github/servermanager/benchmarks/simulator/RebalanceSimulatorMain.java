@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs every scenario of issue 6 under the seed's schedule and the improved one, then the
- * proposed change and a sweep of partition lengths; prints the tables and writes the
- * partition-heal chart.
+ * Runs every scenario of issue 6 under the seed's schedule and the improved one, then a
+ * sweep of partition lengths; prints the tables and writes the partition-heal chart.
  * <p>
  * Arguments: {@code [--seed N] [--svg PATH]}. The chart goes to
  * {@code benchmarks/docs/partition-heal.svg} unless told otherwise.
@@ -58,13 +57,6 @@ public final class RebalanceSimulatorMain {
 			results.add(run(scenario, ScheduleVariant.SEED));
 			results.add(run(scenario, ScheduleVariant.IMPROVED));
 		}
-		// The proposal differs only where membership changes.
-		List<SimulationResult> proposed = new ArrayList<>();
-		for (Scenario scenario : scenarios) {
-			if (!scenario.changes().isEmpty()) {
-				proposed.add(run(scenario, ScheduleVariant.PROPOSED));
-			}
-		}
 		List<List<SimulationResult>> sweep = new ArrayList<>();
 		for (int minutes : SWEEP_MINUTES) {
 			Scenario scenario = Scenario.partitionHeal(100_000, Duration.ofMinutes(minutes), SWEEP_MEASURE_SECONDS);
@@ -79,29 +71,17 @@ public final class RebalanceSimulatorMain {
 		this.out.println(SimulationTable.results(results));
 		this.out.println("### The seed's figures\n");
 		this.out.println(SeedClaims.table(results));
-		this.out.println("### Proposed re-arm rule (simulator only, not in the core yet)\n");
-		this.out.println(SimulationTable.results(proposed));
 		this.out.println("### Partition heal at 100,000 clients, by how long the partition lasted\n");
 		this.out.println(SimulationTable.sweep(sweep));
 		List<SimulationResult> everything = new ArrayList<>(results);
-		everything.addAll(proposed);
 		sweep.forEach(everything::addAll);
 		this.out.println("### Targets\n");
-		for (ScheduleVariant variant : List.of(ScheduleVariant.IMPROVED, ScheduleVariant.PROPOSED)) {
-			this.out.print(SeedClaims.worstWindow(everything, variant, WORST_WINDOW_TARGET));
-		}
-		for (ScheduleVariant variant : List.of(ScheduleVariant.IMPROVED, ScheduleVariant.PROPOSED)) {
-			this.out.print(SeedClaims.heal(everything, variant));
-		}
+		this.out.print(SeedClaims.worstWindow(everything, ScheduleVariant.IMPROVED, WORST_WINDOW_TARGET));
+		this.out.print(SeedClaims.heal(everything, ScheduleVariant.IMPROVED));
 		this.out.println();
 		Scenario heal = Scenario.partitionHeal(100_000);
 		List<SimulationResult> chart = new ArrayList<>();
 		for (SimulationResult result : results) {
-			if (result.scenario().equals(heal)) {
-				chart.add(result);
-			}
-		}
-		for (SimulationResult result : proposed) {
 			if (result.scenario().equals(heal)) {
 				chart.add(result);
 			}

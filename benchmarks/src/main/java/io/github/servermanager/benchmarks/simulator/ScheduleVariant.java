@@ -10,17 +10,12 @@ public enum ScheduleVariant {
 	/** The seed's schedule exactly: Consul's spread, deadlines never re-armed. */
 	SEED("seed (consul, no re-arm)", RebalanceSpread.CONSUL, false),
 
-	/** The improved defaults: jitter after rate scaling, re-arm on membership change. */
-	IMPROVED("improved (spread + re-arm)", RebalanceSpread.SPREAD, true),
-
 	/**
-	 * A change proposed for the core, applied by the simulator: as {@link #IMPROVED}, but
-	 * a change in the number of servers replaces the deadline with a fresh first deadline
-	 * for the new number ({@code initialRebalanceDelay(SPREAD)}) instead of only ever
-	 * bringing it forward. Deadlines kept from before the change would otherwise pile up
-	 * on top of the re-armed ones.
+	 * The improved defaults: jitter after rate scaling, a first deadline after
+	 * {@code minReuse}, and a deadline redrawn over one interval whenever the number of
+	 * servers changes.
 	 */
-	PROPOSED("proposed (spread + re-arm that replaces)", RebalanceSpread.SPREAD, false);
+	IMPROVED("improved (spread + re-arm)", RebalanceSpread.SPREAD, true);
 
 	private final String label;
 
@@ -57,14 +52,6 @@ public enum ScheduleVariant {
 	 */
 	public boolean rearmOnMembershipChange() {
 		return this.rearmOnMembershipChange;
-	}
-
-	/**
-	 * Returns whether the simulator, not the core, re-arms deadlines.
-	 * @return {@code true} for the proposed schedule
-	 */
-	public boolean proposed() {
-		return this == PROPOSED;
 	}
 
 }

@@ -84,40 +84,83 @@ class RebalanceSimulatorTests {
 	}
 
 	/**
-	 * One client sees one server, then two from 100 s. With 38,400 clients sharing them
-	 * and every draw at half its bound, the interval for one server is 600 s + 150 s and
-	 * the first deadline half of that, 375 s; for two servers it is 300 s + 75 s, so a
-	 * re-armed deadline is 100 s + 187.5 s.
+	 * The same four clients as {@link #seedRun} under the improved schedule. With 4
+	 * clients the base interval is minReuse, 120 s, so client {@code c} (drawing
+	 * {@code f = c/4} of every bound) computes an interval of 120 s + 60 s x f and waits
+	 * minReuse plus f of that interval: 120, 153.75, 195 and 243.75 s, instead of 120 s
+	 * for all four.
 	 */
 	@Test
-	void improvedScheduleReArmsForTheNewNumberOfServers() {
+	void improvedScheduleKeepsAFreshConnectionForMinReuseThenSpreadsTheFirstRebalance() {
+		SimulationResult result = new RebalanceSimulator(0, (client) -> new ScriptedRandom(client / 4.0, client < 2))
+			.run(new Scenario("4 clients / 2 servers", 4, TWO_SERVERS, TWO_SERVERS, 0, 0, List.of(), 0, 300, 4),
+					ScheduleVariant.IMPROVED);
+		assertThat(result.rebalances(120, 0)).isEqualTo(1);
+		assertThat(result.rebalances(153, 0)).isEqualTo(1);
+		assertThat(result.rebalances(195, 0)).isEqualTo(1);
+		assertThat(result.rebalances(243, 0)).isEqualTo(1);
+		assertThat(result.allRebalancedAfter()).isEqualTo(Duration.ofMillis(243_750));
+		assertThat(result.longestWaitAtStart()).isEqualTo(Duration.ofMillis(243_750));
+		assertThat(result.worstRebalanceWindow()).isEqualTo(1);
+	}
+
+	/**
+	 * One client sees one server, then two from 100 s. With 38,400 clients sharing them
+	 * and every draw at half its bound, the interval for one server is 600 s + 150 s and
+	 * the first deadline minReuse plus half of that, 120 s + 375 s; for two servers it is
+	 * 300 s + 75 s, so the redrawn deadline is 100 s + 187.5 s.
+	 */
+	@Test
+	void improvedScheduleRedrawsTheDeadlineForTheNewNumberOfServers() {
 		SimulationResult result = new RebalanceSimulator(0, (client) -> new ScriptedRandom(0.5, false))
-			.run(oneClientGainingAServer(38_400, 100), ScheduleVariant.IMPROVED);
+			.run(oneClientGainingAServer(38_400, List.of(S0), 100), ScheduleVariant.IMPROVED);
+		assertThat(result.longestWaitAtStart()).isEqualTo(Duration.ofSeconds(495));
 		assertThat(result.rebalances(287, 0)).isEqualTo(1);
-		assertThat(result.rebalances(375, 0)).isZero();
+		assertThat(result.rebalances(495, 0)).isZero();
 		assertThat(result.allRebalancedAfter()).isEqualTo(Duration.ofMillis(287_500));
 		assertThat(result.intervals().maxSeconds()).isEqualTo(375.0);
 	}
 
 	/**
-	 * With 4 clients the base interval is 120 s for one server and for two, so the first
-	 * deadline (75 s) and the re-armed one (10 s + 75 s) differ only by when they were
-	 * drawn: the core keeps the earlier, the proposal replaces it.
+	 * With 4 clients the interval is 120 s + 30 s for one server and for two, so the
+	 * first deadline is 120 s + 75 s = 195 s; the change at 150 s redraws it to 150 s +
+	 * 75 s, later than the one it replaces.
 	 */
 	@Test
-	void improvedScheduleOnlyBringsADeadlineForward() {
+	void improvedScheduleReplacesTheDeadlineEvenWithALaterOne() {
 		SimulationResult result = new RebalanceSimulator(0, (client) -> new ScriptedRandom(0.5, false))
-			.run(oneClientGainingAServer(4, 10), ScheduleVariant.IMPROVED);
-		assertThat(result.rebalances(75, 0)).isEqualTo(1);
-		assertThat(result.rebalances(85, 0)).isZero();
+			.run(oneClientGainingAServer(4, List.of(S0), 150), ScheduleVariant.IMPROVED);
+		assertThat(result.rebalances(195, 0)).isZero();
+		assertThat(result.rebalances(225, 0)).isEqualTo(1);
+		assertThat(result.allRebalancedAfter()).isEqualTo(Duration.ofSeconds(225));
 	}
 
+	/**
+	 * A client that joined with no servers armed 120 s + 75 s from 0; when two servers
+	 * appear at 50 s it starts over as a new client would, 50 s + 120 s + 75 s, rather
+	 * than redrawing within one interval (50 s + 75 s).
+	 */
 	@Test
-	void proposedScheduleReplacesTheDeadlineWhenServersChange() {
+	void improvedScheduleStartsOverWhenAnEmptyListGainsServers() {
 		SimulationResult result = new RebalanceSimulator(0, (client) -> new ScriptedRandom(0.5, false))
-			.run(oneClientGainingAServer(4, 10), ScheduleVariant.PROPOSED);
-		assertThat(result.rebalances(75, 0)).isZero();
-		assertThat(result.rebalances(85, 0)).isEqualTo(1);
+			.run(oneClientGainingAServer(4, List.of(), 50), ScheduleVariant.IMPROVED);
+		assertThat(result.rebalances(125, 0)).isZero();
+		assertThat(result.rebalances(195, 0)).isZero();
+		assertThat(result.rebalances(245, 0)).isEqualTo(1);
+		assertThat(result.allRebalancedAfter()).isEqualTo(Duration.ofSeconds(245));
+	}
+
+	/**
+	 * Under the seed's schedule the deadline armed at the start, minReuse, stands
+	 * whatever membership does.
+	 */
+	@Test
+	void seedScheduleKeepsItsDeadlineWhenServersChange() {
+		SimulationResult result = new RebalanceSimulator(0, (client) -> new ScriptedRandom(0.5, false))
+			.run(oneClientGainingAServer(4, List.of(S0), 10), ScheduleVariant.SEED);
+		assertThat(result.rebalances(85, 0)).isZero();
+		assertThat(result.rebalances(120, 0)).isEqualTo(1);
+		assertThat(result.allRebalancedAfter()).isEqualTo(Duration.ofSeconds(120));
 	}
 
 	@Test
@@ -131,10 +174,10 @@ class RebalanceSimulatorTests {
 		assertThat(second.intervals()).isEqualTo(first.intervals());
 	}
 
-	private static Scenario oneClientGainingAServer(int clusterSize, int atSecond) {
+	private static Scenario oneClientGainingAServer(int clusterSize, List<VirtualServer> before, int atSecond) {
 		List<MembershipChange> changes = List
 			.of(new MembershipChange(TimeUnit.SECONDS.toNanos(atSecond), 0, 1, TWO_SERVERS));
-		return new Scenario("1 client gains a server", 1, TWO_SERVERS, List.of(S0), 0, 0, changes, 0, 600, clusterSize);
+		return new Scenario("1 client gains servers", 1, TWO_SERVERS, before, 0, 0, changes, 0, 600, clusterSize);
 	}
 
 	private static int[] holders(SimulationResult result, int second) {

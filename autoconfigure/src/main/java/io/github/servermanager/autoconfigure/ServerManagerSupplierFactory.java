@@ -1,7 +1,10 @@
 package io.github.servermanager.autoconfigure;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 import io.github.servermanager.core.Pinger;
@@ -43,6 +46,9 @@ public class ServerManagerSupplierFactory {
 
 	private final Environment environment;
 
+	/** Shared by the HTTP pingers of all services with the same timeout. */
+	private final Map<Duration, HttpClient> pingClients = new ConcurrentHashMap<>();
+
 	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
 			DiscoveryClusterSize discoveryClusterSize, ObjectProvider<Pinger<ServiceInstance>> userPinger,
 			ObjectProvider<ServerManagerObserver> observers, Environment environment) {
@@ -79,7 +85,9 @@ public class ServerManagerSupplierFactory {
 			return custom;
 		}
 		return switch (configuration.ping()) {
-			case HTTP -> new HttpPinger(configuration.healthPath(), configuration.pingTimeout());
+			case HTTP ->
+				new HttpPinger(this.pingClients.computeIfAbsent(configuration.pingTimeout(), HttpPinger::newClient),
+						configuration.healthPath(), configuration.pingTimeout());
 			case TCP -> new TcpPinger(configuration.pingTimeout());
 			case NONE -> (instance) -> true;
 		};

@@ -41,7 +41,7 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 	 * @param timeout the connect timeout, and again the time allowed for the answer
 	 */
 	public HttpPinger(String healthPath, Duration timeout) {
-		this(defaultClient(PingTimeouts.requirePositive(timeout)), healthPath, timeout);
+		this(newClient(timeout), healthPath, timeout);
 	}
 
 	/**
@@ -123,7 +123,16 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 		return healthPath;
 	}
 
-	private static HttpClient defaultClient(Duration timeout) {
+	/**
+	 * Creates the client this pinger uses unless given one: HTTP/1.1, so that no upgrade
+	 * to HTTP/2 is attempted against a health endpoint, the timeout as connect timeout,
+	 * and no redirects followed. One client can serve the pingers of many services: each
+	 * client keeps a selector thread of its own.
+	 * @param timeout the connect timeout
+	 * @return a new client
+	 */
+	public static HttpClient newClient(Duration timeout) {
+		PingTimeouts.requirePositive(timeout);
 		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(timeout)

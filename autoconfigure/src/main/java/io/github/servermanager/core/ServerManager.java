@@ -246,13 +246,25 @@ public final class ServerManager<S> {
 	 * @param server the server that failed
 	 */
 	public void notifyFailedServer(S server) {
+		rotateFailedServer(server);
+	}
+
+	/**
+	 * Does what {@link #notifyFailedServer} does and tells whether this call moved the
+	 * server, for callers that count failovers.
+	 * @param server the server that failed
+	 * @return {@code true} when this call moved {@code server} from the front to the end,
+	 * {@code false} when it was not in front, was the only server, or another notice was
+	 * being applied
+	 */
+	public boolean rotateFailedServer(S server) {
 		Objects.requireNonNull(server, "server must not be null");
 		List<S> servers = this.published.get();
 		if (servers.size() < 2 || !isFront(servers, server)) {
-			return;
+			return false;
 		}
 		if (!this.notifyFailedBarrier.compareAndSet(false, true)) {
-			return;
+			return false;
 		}
 		S failed = null;
 		S newFront = null;
@@ -275,12 +287,14 @@ public final class ServerManager<S> {
 		finally {
 			this.notifyFailedBarrier.set(false);
 		}
-		if (failed != null && newFront != null) {
-			logger.log(Level.DEBUG, () -> "Cycled away from server " + keyOf(server));
-			S rotatedFrom = failed;
-			S rotatedTo = newFront;
-			callListener(() -> this.listener.serverRotated(rotatedFrom, rotatedTo));
+		if (failed == null || newFront == null) {
+			return false;
 		}
+		logger.log(Level.DEBUG, () -> "Cycled away from server " + keyOf(server));
+		S rotatedFrom = failed;
+		S rotatedTo = newFront;
+		callListener(() -> this.listener.serverRotated(rotatedFrom, rotatedTo));
+		return true;
 	}
 
 	/**

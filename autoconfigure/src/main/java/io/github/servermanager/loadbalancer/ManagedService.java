@@ -57,12 +57,6 @@ public final class ManagedService {
 	private final AtomicLong failovers = new AtomicLong();
 
 	/**
-	 * Set by the manager's listener on the thread that rotated, so that a failure report
-	 * knows whether its own notice moved the front.
-	 */
-	private final ThreadLocal<Boolean> rotatedByThisThread = ThreadLocal.withInitial(() -> false);
-
-	/**
 	 * Creates a managed service with the system clocks and random source.
 	 * @param serviceId the service
 	 * @param settings its settings
@@ -100,7 +94,7 @@ public final class ManagedService {
 			.minReuse(settings.minReuse())
 			.jitterFraction(settings.jitterFraction())
 			.connsPerSecPerServer(settings.connsPerSecPerServer())
-			.listener(new RotationListener())
+			.listener(new ManagerListener())
 			.build();
 		this.schedule = new RebalanceSchedule(this.manager, settings.spread(), settings.rearmOnMembershipChange(),
 				clock.nanoTime());
@@ -217,10 +211,7 @@ public final class ManagedService {
 	 */
 	public void reportFailure(ServiceInstance instance, FailureReason reason, String detail) {
 		this.lastFailure.set(new FailureRecord(this.clock.now(), instance, reason, detail));
-		this.rotatedByThisThread.set(false);
-		this.manager.notifyFailedServer(instance);
-		if (this.rotatedByThisThread.get()) {
-			this.rotatedByThisThread.set(false);
+		if (this.manager.rotateFailedServer(instance)) {
 			this.failovers.incrementAndGet();
 			notifyObservers((observer) -> observer.failedOver(this.serviceId, instance, reason));
 		}
@@ -311,11 +302,10 @@ public final class ManagedService {
 		return "ManagedService[" + this.serviceId + "]";
 	}
 
-	private final class RotationListener implements ServerManagerListener<ServiceInstance> {
+	private final class ManagerListener implements ServerManagerListener<ServiceInstance> {
 
 		@Override
 		public void serverRotated(ServiceInstance failed, ServiceInstance newFront) {
-			ManagedService.this.rotatedByThisThread.set(true);
 			if (logger.isDebugEnabled()) {
 				logger.debug("Service '" + ManagedService.this.serviceId + "' moved from "
 						+ ServiceInstanceKeys.keyOf(failed) + " to " + ServiceInstanceKeys.keyOf(newFront));

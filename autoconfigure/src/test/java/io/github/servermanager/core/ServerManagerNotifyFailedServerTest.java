@@ -52,6 +52,21 @@ class ServerManagerNotifyFailedServerTest {
 	}
 
 	@Test
+	void rotateFailedServerSaysWhetherThisCallMovedTheFront() {
+		assertThat(this.manager.rotateFailedServer(this.a)).isTrue();
+		assertThat(this.manager.servers()).containsExactly(this.b, this.c, this.a);
+		assertThat(this.manager.rotateFailedServer(this.a)).as("a is no longer in front").isFalse();
+		assertThat(this.manager.servers()).containsExactly(this.b, this.c, this.a);
+	}
+
+	@Test
+	void rotateFailedServerOfTheOnlyServerMovesNothing() {
+		ServerManager<TestServer> single = TestServer.managerWith(TestServer.builder(), List.of(this.a));
+		assertThat(single.rotateFailedServer(this.a)).isFalse();
+		assertThat(single.servers()).containsExactly(this.a);
+	}
+
+	@Test
 	void notifyFailedServerIgnoresAServerThatIsNotInFront() {
 		List<TestServer> before = this.manager.servers();
 		this.manager.notifyFailedServer(this.b);

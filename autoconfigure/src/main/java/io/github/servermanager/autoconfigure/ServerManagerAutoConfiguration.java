@@ -18,6 +18,7 @@ import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalanc
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBean(ReactiveLoadBalancer.Factory.class)
 @EnableConfigurationProperties(ServerManagerProperties.class)
 @LoadBalancerClients(defaultConfiguration = ServerManagerLoadBalancerClientConfiguration.class)
+@ImportRuntimeHints(ServerManagerRuntimeHints.class)
 public class ServerManagerAutoConfiguration {
 
 	@Bean

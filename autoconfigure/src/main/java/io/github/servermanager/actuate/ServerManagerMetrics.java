@@ -20,10 +20,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.cloud.client.ServiceInstance;
 
 /**
- * Micrometer meters of every managed service, tagged {@code service}. Meters of a service
- * are registered when its manager joins the {@link ServerManagerRegistry} (services start
- * lazily, long after binding) and removed when it leaves, so a service that goes away
- * leaves no meter behind. Events are counted as the managers report them through
+ * Micrometer meters of every managed service, tagged {@code service} and
+ * {@code serviceId} (both the service id). Meters of a service are registered when its
+ * manager joins the {@link ServerManagerRegistry} (services start lazily, long after
+ * binding) and removed when it leaves, so a service that goes away leaves no meter
+ * behind. Events are counted as the managers report them through
  * {@link ServerManagerObserver}.
  */
 public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver {
@@ -47,6 +48,12 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	public static final String REBALANCE_INTERVAL = "server.manager.rebalance.interval";
 
 	static final String SERVICE_TAG = "service";
+
+	/**
+	 * The same service id under the tag name Spring Cloud LoadBalancer's own
+	 * {@code loadbalancer.requests.*} meters use, so that one query joins both.
+	 */
+	static final String SERVICE_ID_TAG = "serviceId";
 
 	static final String OUTCOME_TAG = "outcome";
 

@@ -38,7 +38,8 @@ final class ServiceMeters {
 
 	private ServiceMeters(ManagedService service, MeterRegistry registry) {
 		this.service = service;
-		Tags tags = Tags.of(ServerManagerMetrics.SERVICE_TAG, service.serviceId());
+		Tags tags = Tags.of(ServerManagerMetrics.SERVICE_TAG, service.serviceId(), ServerManagerMetrics.SERVICE_ID_TAG,
+				service.serviceId());
 		this.meters.add(Gauge.builder(ServerManagerMetrics.SERVERS, service, (s) -> s.manager().numServers())
 			.tags(tags)
 			.description("Servers known to the service's server manager, healthy or not")

@@ -48,6 +48,17 @@ class ServerManagerMetricsTests {
 	}
 
 	@Test
+	void everyMeterCarriesTheServiceIdAsSpringCloudLoadBalancerTagsIt() {
+		this.metrics.bindTo(this.meters);
+		try (RunningService ignored = start("svc", ONE, TWO)) {
+			assertThat(metersOf("svc")).hasSize(10)
+				.allSatisfy((meter) -> assertThat(meter.getId().getTag("serviceId")).isEqualTo("svc"));
+			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("serviceId", "svc").gauge().value())
+				.isEqualTo(2);
+		}
+	}
+
+	@Test
 	void serviceStartedBeforeBindingIsBoundToo() {
 		try (RunningService ignored = start("svc", ONE)) {
 			this.metrics.bindTo(this.meters);

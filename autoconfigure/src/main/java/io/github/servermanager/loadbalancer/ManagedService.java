@@ -57,8 +57,10 @@ public final class ManagedService {
 
 	private final AtomicLong failovers = new AtomicLong();
 
-	/** How the pinger names itself in the log line that says the service went offline. */
-	private final String pingerDescription;
+	/**
+	 * The pinger as given, to name it in the log line that says the service went offline.
+	 */
+	private final Pinger<ServiceInstance> pinger;
 
 	/** Whether "offline" was logged and "back" was not yet; guarded by rebalanceLock. */
 	private boolean offlineLogged;
@@ -103,7 +105,7 @@ public final class ManagedService {
 			.connsPerSecPerServer(settings.connsPerSecPerServer())
 			.listener(new ManagerListener())
 			.build();
-		this.pingerDescription = describe(pinger);
+		this.pinger = pinger;
 		this.schedule = new RebalanceSchedule(this.manager, settings.spread(), settings.rearmOnMembershipChange(),
 				settings.offlineRecheck(), clock.nanoTime());
 	}
@@ -291,7 +293,7 @@ public final class ManagedService {
 				this.offlineLogged = true;
 				String keys = "server-manager.services." + this.serviceId;
 				logger.warn("Service '" + this.serviceId + "' is offline: none of its " + result.pings()
-						+ " instance(s) answered the ping of " + this.pingerDescription
+						+ " instance(s) answered the ping of " + describe(this.pinger)
 						+ "; requests still go to the instance in front, and the service is checked again in " + next
 						+ ", then less often while it stays offline. If the instances are up, the ping does not"
 						+ " fit them: set " + keys + ".ping or " + keys + ".health-path");

@@ -125,9 +125,9 @@ class RebalanceScheduleTest {
 	}
 
 	@Test
-	void membershipChangeUnderSpreadDrawsFromMinReuseAfterTheLastRebalance() {
+	void membershipChangeUnderSpreadComesNoEarlierThanMinReuseAfterTheLastRebalance() {
 		// Rebalanced at T0 + 300 s; ten seconds later the count changes and the point
-		// drawn is 0 s. The draw starts at the floor, 120 s after the rebalance, not now.
+		// drawn is 0 s. The deadline moves to the floor, 120 s after the rebalance.
 		ScriptedRandom random = ScriptedRandom.returning(0, 0, 0, 0, 0);
 		ServerManager<TestServer> manager = manager(random, 16_384, 1);
 		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
@@ -140,15 +140,29 @@ class RebalanceScheduleTest {
 	}
 
 	@Test
-	void membershipChangeOfANewManagerUnderSpreadDrawsFromMinReuseAfterItStarted() {
+	void membershipChangeOfANewManagerUnderSpreadComesNoEarlierThanMinReuseAfterItStarted() {
 		// Constructed at T0 (interval 256 s + 0, point 200 s); at T0 + 10 s the count
-		// changes and the point drawn is 5 s: due at T0 + 125 s, not T0 + 15 s.
+		// changes and the point drawn is 5 s: due at T0 + 120 s, not T0 + 15 s.
 		ScriptedRandom random = ScriptedRandom.returning(0, 200 * SECOND, 0, 5 * SECOND);
 		ServerManager<TestServer> manager = manager(random, 16_384, 1);
 		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
 		addServers(manager, 3);
 		schedule.membershipChanged(T0 + 10 * SECOND);
-		assertThat(schedule.deadlineNanos()).isEqualTo(T0 + 125 * SECOND);
+		assertThat(schedule.deadlineNanos()).isEqualTo(T0 + 120 * SECOND);
+		assertThat(schedule.interval()).isEqualTo(Duration.ofSeconds(110));
+	}
+
+	@Test
+	void membershipChangeUnderSpreadKeepsADrawBeyondTheFloor() {
+		// Rebalanced at T0 + 300 s; at T0 + 310 s the point drawn is 115 s, beyond the
+		// floor at T0 + 420 s: it stands.
+		ScriptedRandom random = ScriptedRandom.returning(0, 0, 0, 0, 115 * SECOND);
+		ServerManager<TestServer> manager = manager(random, 16_384, 1);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
+		schedule.rebalanced(T0 + 300 * SECOND);
+		addServers(manager, 3);
+		schedule.membershipChanged(T0 + 310 * SECOND);
+		assertThat(schedule.deadlineNanos()).isEqualTo(T0 + 425 * SECOND);
 	}
 
 	@Test

@@ -312,7 +312,7 @@ public final class ManagedService {
 	 */
 	static String describe(Object pinger) {
 		String text = String.valueOf(pinger);
-		String objectDefault = pinger.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(pinger));
+		String objectDefault = pinger.getClass().getName() + "@" + Integer.toHexString(pinger.hashCode());
 		if (text.equals(objectDefault)) {
 			String name = pinger.getClass().getSimpleName();
 			return name.isEmpty() || pinger.getClass().isSynthetic()

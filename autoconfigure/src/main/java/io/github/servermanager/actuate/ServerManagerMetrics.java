@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.servermanager.core.RebalanceResult;
@@ -13,7 +12,6 @@ import io.github.servermanager.loadbalancer.FailureReason;
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
-import io.github.servermanager.loadbalancer.ServerManagerRegistryListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -24,7 +22,7 @@ import org.springframework.cloud.client.ServiceInstance;
  * {@code serviceId} (both the service id). Meters of a service are registered when its
  * manager joins the {@link ServerManagerRegistry} (services start lazily, long after
  * binding) and removed when it leaves, so a service that goes away leaves no meter
- * behind. Events are counted as the managers report them through
+ * behind. Both that and the events counted come through
  * {@link ServerManagerObserver}.
  */
 public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver {
@@ -63,8 +61,6 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 
 	private final List<BoundRegistry> bound = new CopyOnWriteArrayList<>();
 
-	private final AtomicBoolean listening = new AtomicBoolean();
-
 	/**
 	 * Creates the binder.
 	 * @param registry the managed services
@@ -77,10 +73,20 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	public void bindTo(MeterRegistry meterRegistry) {
 		BoundRegistry target = new BoundRegistry(meterRegistry);
 		this.bound.add(target);
-		if (this.listening.compareAndSet(false, true)) {
-			this.registry.addListener(new MembershipListener());
-		}
+		// As a bean the registry already tells this binder of services; built by hand it
+		// must subscribe. The registry tells each observer once either way.
+		this.registry.addObserver(this);
 		this.registry.services().forEach(target::add);
+	}
+
+	@Override
+	public void added(ManagedService service) {
+		this.bound.forEach((target) -> target.add(service));
+	}
+
+	@Override
+	public void removed(ManagedService service) {
+		this.bound.forEach((target) -> target.remove(service));
 	}
 
 	@Override
@@ -105,24 +111,6 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 				action.accept(meters);
 			}
 		}
-	}
-
-	/**
-	 * A separate object rather than this binder implementing the listener: the registry
-	 * collects listener beans when it is created, and this binder needs the registry.
-	 */
-	private final class MembershipListener implements ServerManagerRegistryListener {
-
-		@Override
-		public void added(ManagedService service) {
-			ServerManagerMetrics.this.bound.forEach((target) -> target.add(service));
-		}
-
-		@Override
-		public void removed(ManagedService service) {
-			ServerManagerMetrics.this.bound.forEach((target) -> target.remove(service));
-		}
-
 	}
 
 	/** The meters of every service in one meter registry. */

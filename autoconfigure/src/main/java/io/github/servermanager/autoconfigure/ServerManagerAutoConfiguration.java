@@ -4,7 +4,6 @@ import io.github.servermanager.core.Pinger;
 import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
-import io.github.servermanager.loadbalancer.ServerManagerRegistryListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,8 +40,10 @@ public class ServerManagerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ServerManagerRegistry serverManagerRegistry(ObjectProvider<ServerManagerRegistryListener> listeners) {
-		return new ServerManagerRegistry(listeners.orderedStream().toList());
+	public ServerManagerRegistry serverManagerRegistry(ObjectProvider<ServerManagerObserver> observers) {
+		// Looked up when the first service comes: the meter binder, an observer, needs
+		// this registry, so resolving observers now would be a cycle.
+		return new ServerManagerRegistry(() -> observers.orderedStream().toList());
 	}
 
 	@Bean

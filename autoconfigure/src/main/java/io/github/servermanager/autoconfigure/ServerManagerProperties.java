@@ -103,6 +103,13 @@ public class ServerManagerProperties {
 	private boolean rearmOnMembershipChange = true;
 
 	/**
+	 * How soon a service is checked again after a rebalance in which none of its servers
+	 * answered; doubles at each such rebalance, up to the normal interval. Shorter than
+	 * min-reuse on purpose: an offline service has no working server to keep.
+	 */
+	private Duration offlineRecheck = Duration.ofSeconds(5);
+
+	/**
 	 * Scheduling of rebalances.
 	 */
 	private final Scheduling scheduling = new Scheduling();
@@ -216,6 +223,14 @@ public class ServerManagerProperties {
 		this.rearmOnMembershipChange = rearmOnMembershipChange;
 	}
 
+	public Duration getOfflineRecheck() {
+		return this.offlineRecheck;
+	}
+
+	public void setOfflineRecheck(Duration offlineRecheck) {
+		this.offlineRecheck = offlineRecheck;
+	}
+
 	public Scheduling getScheduling() {
 		return this.scheduling;
 	}
@@ -240,12 +255,28 @@ public class ServerManagerProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Most rebalances that may run at once, across all services. Each service runs at
+		 * most one, so with at least as many threads as services one service's slow pings
+		 * never delay another's rebalance. Threads start when needed and stop after a
+		 * minute idle.
+		 */
+		private int maxThreads = 64;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public int getMaxThreads() {
+			return this.maxThreads;
+		}
+
+		public void setMaxThreads(int maxThreads) {
+			this.maxThreads = maxThreads;
 		}
 
 	}
@@ -322,6 +353,12 @@ public class ServerManagerProperties {
 		 * new number.
 		 */
 		private @Nullable Boolean rearmOnMembershipChange;
+
+		/**
+		 * How soon this service is checked again after a rebalance in which none of its
+		 * servers answered; doubles up to the normal interval.
+		 */
+		private @Nullable Duration offlineRecheck;
 
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
@@ -425,6 +462,14 @@ public class ServerManagerProperties {
 
 		public void setRearmOnMembershipChange(@Nullable Boolean rearmOnMembershipChange) {
 			this.rearmOnMembershipChange = rearmOnMembershipChange;
+		}
+
+		public @Nullable Duration getOfflineRecheck() {
+			return this.offlineRecheck;
+		}
+
+		public void setOfflineRecheck(@Nullable Duration offlineRecheck) {
+			this.offlineRecheck = offlineRecheck;
 		}
 
 	}

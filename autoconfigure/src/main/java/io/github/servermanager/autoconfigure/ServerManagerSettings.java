@@ -32,6 +32,8 @@ public class ServerManagerSettings {
 	public ServerManagerSettings(ServerManagerProperties properties) {
 		this.properties = Objects.requireNonNull(properties, "properties must not be null");
 		requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".tick", properties.getTick()), "1s");
+		requireAtLeastOne(new Resolved<>(ServerManagerProperties.PREFIX + ".scheduling.max-threads",
+				properties.getScheduling().getMaxThreads()), "64");
 		forService(null);
 		for (String serviceId : properties.getServices().keySet()) {
 			forService(serviceId);
@@ -80,8 +82,10 @@ public class ServerManagerSettings {
 			.resolve("rearm-on-membership-change", Service::getRearmOnMembershipChange,
 					defaults.isRearmOnMembershipChange())
 			.value();
+		Duration offlineRecheck = requirePositive(
+				merge.resolve("offline-recheck", Service::getOfflineRecheck, defaults.getOfflineRecheck()), "5s");
 		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, clusterSize,
-				membershipRefresh, failureStatuses, spread, rearm);
+				membershipRefresh, failureStatuses, spread, rearm, offlineRecheck);
 		return new ServiceConfiguration(enabled, settings, ping, healthPath, pingTimeout);
 	}
 

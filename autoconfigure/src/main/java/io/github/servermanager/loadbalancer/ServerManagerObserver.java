@@ -5,12 +5,30 @@ import io.github.servermanager.core.RebalanceResult;
 import org.springframework.cloud.client.ServiceInstance;
 
 /**
- * Hears what the server managers of all services do, for metrics and diagnostics. Every
- * bean of this type is called. Callbacks run on the thread that caused the event (a
- * request thread or a rebalance thread) and must return quickly; an exception they throw
- * is logged and ignored.
+ * Hears what the server managers of all services do, for metrics and diagnostics:
+ * services joining and leaving the {@link ServerManagerRegistry}, and what each service's
+ * manager does while it is there. Every bean of this type is called. Callbacks run on the
+ * thread that caused the event (a load-balancer context starting or closing, a request
+ * thread or a rebalance thread) and must return quickly; an exception they throw is
+ * logged and ignored.
  */
 public interface ServerManagerObserver {
+
+	/**
+	 * A service's supplier started and its manager is now managed, for example to
+	 * register its meters.
+	 * @param service the service
+	 */
+	default void added(ManagedService service) {
+	}
+
+	/**
+	 * A service's load-balancer context closed and its manager is no longer managed, for
+	 * example to remove its meters so that none leaks.
+	 * @param service the service
+	 */
+	default void removed(ManagedService service) {
+	}
 
 	/**
 	 * A rebalance of {@code serviceId} ended.

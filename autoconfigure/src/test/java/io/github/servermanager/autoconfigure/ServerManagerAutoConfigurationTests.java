@@ -7,13 +7,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.servermanager.core.Pinger;
+import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSpread;
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.RebalanceScheduler;
 import io.github.servermanager.loadbalancer.ServerManagerLoadBalancerLifecycle;
+import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
-import io.github.servermanager.loadbalancer.ServerManagerRegistryListener;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -245,9 +246,9 @@ class ServerManagerAutoConfigurationTests {
 	}
 
 	@Test
-	void registryListenerBeansHearServicesAddedAndRemoved() {
+	void observerBeansHearServicesAddedAndRemovedAndWhatTheirManagersDo() {
 		List<String> events = new ArrayList<>();
-		this.runner.withBean(ServerManagerRegistryListener.class, () -> new ServerManagerRegistryListener() {
+		this.runner.withBean(ServerManagerObserver.class, () -> new ServerManagerObserver() {
 
 			@Override
 			public void added(ManagedService service) {
@@ -259,12 +260,19 @@ class ServerManagerAutoConfigurationTests {
 				events.add("removed " + service.serviceId());
 			}
 
+			@Override
+			public void rebalanced(String serviceId, RebalanceResult<ServiceInstance> result) {
+				events.add("rebalanced " + serviceId);
+			}
+
 		}).run((context) -> {
 			LoadBalancerClientFactory factory = context.getBean(LoadBalancerClientFactory.class);
 			factory.getInstance(SERVICE);
 			assertThat(events).containsExactly("added backend");
+			managed(context, SERVICE).rebalanceNow();
+			assertThat(events).containsExactly("added backend", "rebalanced backend");
 			factory.destroy();
-			assertThat(events).containsExactly("added backend", "removed backend");
+			assertThat(events).containsExactly("added backend", "rebalanced backend", "removed backend");
 			assertThat(context.getBean(ServerManagerRegistry.class).services()).isEmpty();
 		});
 	}

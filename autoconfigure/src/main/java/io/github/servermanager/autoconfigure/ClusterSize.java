@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The value of {@code server-manager.cluster-size}: how many clients share a service's
  * servers, which sets how often each client may rebalance. Spring Boot binds it through
- * {@link #valueOf(String)}.
+ * {@link #valueOf(String)}, or {@link #valueOf(Integer)} for a YAML number.
  */
 public final class ClusterSize {
 
@@ -65,6 +65,15 @@ public final class ClusterSize {
 		}
 		throw new IllegalArgumentException(
 				"'" + value + "' is not a cluster size: use 'auto', 'self' or a whole number of at least 1");
+	}
+
+	/**
+	 * Converts a number, as YAML gives it for {@code cluster-size: 40}.
+	 * @param size the number of clients, at least 1
+	 * @return the cluster size
+	 */
+	public static ClusterSize valueOf(Integer size) {
+		return of(size);
 	}
 
 	/**

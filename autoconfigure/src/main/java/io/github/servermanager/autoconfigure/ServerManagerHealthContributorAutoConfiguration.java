@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The {@code servermanager} health contributor, when Spring Boot's health support is
@@ -29,15 +30,17 @@ public class ServerManagerHealthContributorAutoConfiguration {
 	 * the class condition has passed: an application without Spring Boot's health support
 	 * must never have it loaded.
 	 * @param registry the managed services
-	 * @param properties holds whether an offline service fails the health
+	 * @param environment holds whether an offline service fails the health
 	 * @return the contributor
 	 */
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("servermanager")
 	@ConditionalOnMissingBean(name = { "servermanagerHealthIndicator", "servermanagerHealthContributor" })
 	public ServerManagerHealthContributor servermanagerHealthContributor(ServerManagerRegistry registry,
-			ServerManagerProperties properties) {
-		return new ServerManagerHealthContributor(registry, properties.getHealth().isFailWhenOffline());
+			Environment environment) {
+		boolean failWhenOffline = environment.getProperty(ServerManagerProperties.PREFIX + ".health.fail-when-offline",
+				Boolean.class, false);
+		return new ServerManagerHealthContributor(registry, failWhenOffline);
 	}
 
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 
 import javax.net.ssl.SSLException;
 
+import io.github.servermanager.testsupport.TestTls;
+
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import org.junit.jupiter.api.AfterEach;

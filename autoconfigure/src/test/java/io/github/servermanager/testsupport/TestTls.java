@@ -1,4 +1,4 @@
-package io.github.servermanager.ping;
+package io.github.servermanager.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
  * {@code 127.0.0.1} (src/test/resources/ping-tls, made with keytool, store password
  * {@code changeit}), an HTTPS server that presents it and a bundle that trusts it.
  */
-final class TestTls {
+public final class TestTls {
 
 	private static final char[] PASSWORD = "changeit".toCharArray();
 
@@ -34,7 +34,8 @@ final class TestTls {
 	 * @param status the status of every answer
 	 * @return the started server
 	 */
-	static HttpsServer startHttpsServer(String address, int status) throws IOException, GeneralSecurityException {
+	public static HttpsServer startHttpsServer(String address, int status)
+			throws IOException, GeneralSecurityException {
 		KeyStore keyStore = KeyStore.getInstance("PKCS12");
 		try (InputStream in = TestTls.class.getResourceAsStream("/ping-tls/server.p12")) {
 			keyStore.load(in, PASSWORD);
@@ -57,7 +58,7 @@ final class TestTls {
 	 * Returns a bundle whose trust store holds the test certificate.
 	 * @return the bundle
 	 */
-	static SslBundle trustingBundle() {
+	public static SslBundle trustingBundle() {
 		return SslBundle.of(new PemSslStoreBundle((PemSslStoreDetails) null,
 				PemSslStoreDetails.forCertificate("classpath:ping-tls/server.crt")));
 	}

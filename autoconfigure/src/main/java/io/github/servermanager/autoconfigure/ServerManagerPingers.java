@@ -1,6 +1,8 @@
 package io.github.servermanager.autoconfigure;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.ping.HealthUris;
@@ -21,6 +23,9 @@ import org.springframework.cloud.client.ServiceInstance;
 public class ServerManagerPingers {
 
 	private final @Nullable SslBundles sslBundles;
+
+	/** The current bundle of each name in use, replaced when Spring Boot reloads it. */
+	private final Map<String, SslBundle> bundles = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the factory and checks the configured SSL bundles.
@@ -52,9 +57,21 @@ public class ServerManagerPingers {
 
 	private HttpPinger httpPinger(ServiceConfiguration configuration, HttpPinger.Healthy healthy) {
 		String bundleName = configuration.sslBundle();
-		SslBundle bundle = (bundleName != null) ? sslBundle("ssl-bundle", bundleName) : null;
+		if (bundleName != null) {
+			trackedBundle(bundleName);
+		}
+		Supplier<@Nullable SslBundle> bundle = (bundleName != null) ? () -> this.bundles.get(bundleName) : () -> null;
 		return new HttpPinger(new HealthUris(configuration.healthPath(), configuration.pingPortMetadataKey()),
 				configuration.pingTimeout(), healthy, bundle);
+	}
+
+	/** Looks a bundle up once and follows its reloads from then on. */
+	private void trackedBundle(String name) {
+		this.bundles.computeIfAbsent(name, (key) -> {
+			SslBundle bundle = sslBundle("ssl-bundle", key);
+			this.sslBundles.addBundleUpdateHandler(key, (updated) -> this.bundles.put(key, updated));
+			return bundle;
+		});
 	}
 
 	private SslBundle sslBundle(String key, String name) {

@@ -10,8 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -51,9 +51,10 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 
 	private final Healthy healthy;
 
-	private final @Nullable SSLSocketFactory sslSocketFactory;
+	private final Supplier<@Nullable SslBundle> sslBundle;
 
-	private final @Nullable SslOptions sslOptions;
+	/** The TLS set-up of the bundle last seen, rebuilt when the bundle is reloaded. */
+	private volatile @Nullable Tls tls;
 
 	/**
 	 * Creates a pinger of the configured path, that counts any answer but a 5xx as alive
@@ -62,7 +63,8 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 	 * @param timeout the time allowed for a whole ping
 	 */
 	public HttpPinger(String healthPath, Duration timeout) {
-		this(new HealthUris(healthPath, HealthUris.MANAGEMENT_PORT_KEY), timeout, Healthy.ANY_ANSWER_BELOW_500, null);
+		this(new HealthUris(healthPath, HealthUris.MANAGEMENT_PORT_KEY), timeout, Healthy.ANY_ANSWER_BELOW_500,
+				(SslBundle) null);
 	}
 
 	/**
@@ -74,12 +76,23 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 	 * {@code null} for the JVM's defaults
 	 */
 	public HttpPinger(HealthUris uris, Duration timeout, Healthy healthy, @Nullable SslBundle sslBundle) {
+		this(uris, timeout, healthy, () -> sslBundle);
+	}
+
+	/**
+	 * Creates a pinger whose SSL bundle may change, as Spring Boot's bundles do when
+	 * their files are reloaded.
+	 * @param uris where the pings of an instance go
+	 * @param timeout the time allowed for a whole ping
+	 * @param healthy which answers count as alive
+	 * @param sslBundle supplies the current bundle for secure instances, or {@code null}
+	 * for the JVM's defaults
+	 */
+	public HttpPinger(HealthUris uris, Duration timeout, Healthy healthy, Supplier<@Nullable SslBundle> sslBundle) {
 		this.uris = Objects.requireNonNull(uris, "uris must not be null");
 		this.timeout = PingTimeouts.requirePositive(timeout);
 		this.healthy = Objects.requireNonNull(healthy, "healthy must not be null");
-		SSLContext sslContext = (sslBundle != null) ? sslBundle.createSslContext() : null;
-		this.sslSocketFactory = (sslContext != null) ? sslContext.getSocketFactory() : null;
-		this.sslOptions = (sslBundle != null) ? sslBundle.getOptions() : null;
+		this.sslBundle = Objects.requireNonNull(sslBundle, "sslBundle must not be null");
 	}
 
 	@Override
@@ -119,20 +132,31 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 
 	private Socket startTls(Socket socket, String host, URI uri, long deadline) throws IOException {
 		socket.setSoTimeout(remainingMillis(deadline));
-		SSLSocketFactory factory = (this.sslSocketFactory != null) ? this.sslSocketFactory
-				: (SSLSocketFactory) SSLSocketFactory.getDefault();
-		SSLSocket tls = (SSLSocket) factory.createSocket(socket, host, uri.getPort(), true);
+		Tls current = currentTls();
+		SSLSocket tls = (SSLSocket) current.factory().createSocket(socket, host, uri.getPort(), true);
 		SSLParameters parameters = tls.getSSLParameters();
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");
-		if (this.sslOptions != null && this.sslOptions.getCiphers() != null) {
-			parameters.setCipherSuites(this.sslOptions.getCiphers());
+		if (current.options().getCiphers() != null) {
+			parameters.setCipherSuites(current.options().getCiphers());
 		}
-		if (this.sslOptions != null && this.sslOptions.getEnabledProtocols() != null) {
-			parameters.setProtocols(this.sslOptions.getEnabledProtocols());
+		if (current.options().getEnabledProtocols() != null) {
+			parameters.setProtocols(current.options().getEnabledProtocols());
 		}
 		tls.setSSLParameters(parameters);
 		tls.startHandshake();
 		return tls;
+	}
+
+	private Tls currentTls() {
+		SslBundle bundle = this.sslBundle.get();
+		Tls current = this.tls;
+		if (current == null || current.bundle() != bundle) {
+			current = (bundle != null)
+					? new Tls(bundle, bundle.createSslContext().getSocketFactory(), bundle.getOptions())
+					: new Tls(null, (SSLSocketFactory) SSLSocketFactory.getDefault(), SslOptions.NONE);
+			this.tls = current;
+		}
+		return current;
 	}
 
 	private static void send(OutputStream out, URI uri) throws IOException {
@@ -188,6 +212,11 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 
 	private SocketTimeoutException timeout(URI uri) {
 		return new SocketTimeoutException("No answer from " + uri + " within " + this.timeout);
+	}
+
+	/** A bundle and what was built from it. */
+	private record Tls(@Nullable SslBundle bundle, SSLSocketFactory factory, SslOptions options) {
+
 	}
 
 	/** Which HTTP answers mean that a server is alive. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -48,6 +49,20 @@ class ServerManagerPingersTests {
 			.isTrue();
 		Pinger<ServiceInstance> withoutBundle = pingers.create(settings.forService("other"));
 		assertThatExceptionOfType(Exception.class).isThrownBy(() -> withoutBundle.ping(secure));
+	}
+
+	@Test
+	void reloadedBundleIsUsedByTheNextPing() throws Exception {
+		DefaultSslBundleRegistry reloading = new DefaultSslBundleRegistry("backends", SslBundle.systemDefault());
+		ServerManagerSettings settings = settings(Map.of("server-manager.ssl-bundle", "backends"));
+		Pinger<ServiceInstance> pinger = new ServerManagerPingers(settings, reloading)
+			.create(settings.forService("secure"));
+		ServiceInstance secure = new DefaultServiceInstance("s1", "secure", "localhost",
+				this.https.getAddress().getPort(), true);
+		assertThatExceptionOfType(Exception.class).as("the JVM's trust store does not know the test certificate")
+			.isThrownBy(() -> pinger.ping(secure));
+		reloading.updateBundle("backends", TestTls.trustingBundle());
+		assertThat(pinger.ping(secure)).isTrue();
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -184,7 +185,8 @@ class HttpPingerTests {
 	}
 
 	private static HttpPinger successOnly(String path) {
-		return new HttpPinger(new HealthUris(path, "management.port"), TIMEOUT, HttpPinger.Healthy.SUCCESS_ONLY, null);
+		return new HttpPinger(new HealthUris(path, "management.port"), TIMEOUT, HttpPinger.Healthy.SUCCESS_ONLY,
+				(SslBundle) null);
 	}
 
 	private static int closedPort() throws IOException {

@@ -22,8 +22,7 @@ import org.springframework.cloud.client.ServiceInstance;
  * {@code serviceId} (both the service id). Meters of a service are registered when its
  * manager joins the {@link ServerManagerRegistry} (services start lazily, long after
  * binding) and removed when it leaves, so a service that goes away leaves no meter
- * behind. Both that and the events counted come through
- * {@link ServerManagerObserver}.
+ * behind. Both that and the events counted come through {@link ServerManagerObserver}.
  */
 public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver {
 

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
@@ -32,9 +33,17 @@ import org.springframework.core.env.Environment;
 @ImportRuntimeHints(ServerManagerRuntimeHints.class)
 public class ServerManagerAutoConfiguration {
 
+	/**
+	 * Validates the configuration, and refuses Spring Cloud LoadBalancer presets that the
+	 * server manager would drop.
+	 * @param properties the bound properties
+	 * @param environment holds the presets
+	 * @return the validated settings
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public ServerManagerSettings serverManagerSettings(ServerManagerProperties properties) {
+	public ServerManagerSettings serverManagerSettings(ServerManagerProperties properties, Environment environment) {
+		LoadBalancerPresetCheck.check(environment, properties);
 		return new ServerManagerSettings(properties);
 	}
 
@@ -51,17 +60,23 @@ public class ServerManagerAutoConfiguration {
 	public DiscoveryClusterSize serverManagerDiscoveryClusterSize(ObjectProvider<DiscoveryClient> discoveryClient,
 			Environment environment, ServerManagerSettings settings) {
 		return new DiscoveryClusterSize(discoveryClient.getIfAvailable(),
-				environment.getProperty("spring.application.name"),
-				settings.forService(null).settings().membershipRefresh());
+				environment.getProperty("spring.application.name"), settings.getProperties().getClusterSizeRefresh());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ServerManagerPingers serverManagerPingers(ServerManagerSettings settings,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new ServerManagerPingers(settings, sslBundles.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	public ServerManagerSupplierFactory serverManagerSupplierFactory(ServerManagerSettings settings,
-			ServerManagerRegistry registry, DiscoveryClusterSize discoveryClusterSize,
+			ServerManagerRegistry registry, DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
 			ObjectProvider<Pinger<ServiceInstance>> pinger, ObjectProvider<ServerManagerObserver> observers,
 			Environment environment) {
-		return new ServerManagerSupplierFactory(settings, registry, discoveryClusterSize, pinger, observers,
+		return new ServerManagerSupplierFactory(settings, registry, discoveryClusterSize, pingers, pinger, observers,
 				environment);
 	}
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.servermanager.core.RebalanceSpread;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -51,23 +52,43 @@ public class ServerManagerProperties {
 	private int connsPerSecPerServer = 64;
 
 	/**
-	 * How many clients share the servers: 'auto' counts the instances of this
-	 * application's spring.application.name in discovery (at least 1), or a positive
-	 * number.
+	 * How many clients share the servers: 'auto' counts every instance in discovery, of
+	 * all services (distinct host:port, like Consul's node count), 'self' counts the
+	 * instances of this application's spring.application.name, or a positive number.
 	 */
-	private String clusterSize = "auto";
+	private ClusterSize clusterSize = ClusterSize.AUTO;
 
 	/**
-	 * How a rebalance checks a server before putting it in front: 'http' (GET of
-	 * health-path, 2xx is healthy), 'tcp' (connect) or 'none'. A Pinger bean replaces
-	 * both.
+	 * How often 'auto' and 'self' cluster sizes are counted again in discovery. Applies
+	 * to all services.
 	 */
-	private String ping = "http";
+	private Duration clusterSizeRefresh = Duration.ofMinutes(5);
 
 	/**
-	 * Path that the 'http' ping requests. Must start with '/'.
+	 * How a rebalance checks a server before putting it in front: 'http' (GET of the
+	 * health path: any answer but a 5xx is alive), 'http-health' (only a 2xx is alive),
+	 * 'tcp' (connect) or 'none'. A Pinger bean replaces all of them.
+	 */
+	private PingKind ping = PingKind.HTTP;
+
+	/**
+	 * Path that the HTTP pings request, unless the instance's metadata announces one
+	 * ('health.path' or 'management.context-path'). Must start with '/'.
 	 */
 	private String healthPath = "/actuator/health";
+
+	/**
+	 * Instance metadata key whose value is the port the HTTP pings go to (Eureka
+	 * announces a separate management port as 'management.port'). Instances without it
+	 * are pinged on their own port.
+	 */
+	private String pingPortMetadataKey = "management.port";
+
+	/**
+	 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material the HTTP pings of
+	 * secure instances use. Unset: the JVM's default trust store.
+	 */
+	private @Nullable String sslBundle;
 
 	/**
 	 * Connect and read timeout of a ping.
@@ -92,7 +113,7 @@ public class ServerManagerProperties {
 	 * scaling, so a fleet restarted at once still reconnects at the budgeted rate) or
 	 * 'consul' (Consul's schedule, exactly).
 	 */
-	private String rebalanceSpread = "spread";
+	private RebalanceSpread rebalanceSpread = RebalanceSpread.SPREAD;
 
 	/**
 	 * Whether a change in the number of servers re-arms the next rebalance for the new
@@ -113,6 +134,11 @@ public class ServerManagerProperties {
 	 * Scheduling of rebalances.
 	 */
 	private final Scheduling scheduling = new Scheduling();
+
+	/**
+	 * The servermanager health contributor.
+	 */
+	private final Health health = new Health();
 
 	/**
 	 * Per-service overrides of the defaults above, by service id.
@@ -159,20 +185,44 @@ public class ServerManagerProperties {
 		this.connsPerSecPerServer = connsPerSecPerServer;
 	}
 
-	public String getClusterSize() {
+	public ClusterSize getClusterSize() {
 		return this.clusterSize;
 	}
 
-	public void setClusterSize(String clusterSize) {
+	public void setClusterSize(ClusterSize clusterSize) {
 		this.clusterSize = clusterSize;
 	}
 
-	public String getPing() {
+	public Duration getClusterSizeRefresh() {
+		return this.clusterSizeRefresh;
+	}
+
+	public void setClusterSizeRefresh(Duration clusterSizeRefresh) {
+		this.clusterSizeRefresh = clusterSizeRefresh;
+	}
+
+	public PingKind getPing() {
 		return this.ping;
 	}
 
-	public void setPing(String ping) {
+	public void setPing(PingKind ping) {
 		this.ping = ping;
+	}
+
+	public String getPingPortMetadataKey() {
+		return this.pingPortMetadataKey;
+	}
+
+	public void setPingPortMetadataKey(String pingPortMetadataKey) {
+		this.pingPortMetadataKey = pingPortMetadataKey;
+	}
+
+	public @Nullable String getSslBundle() {
+		return this.sslBundle;
+	}
+
+	public void setSslBundle(@Nullable String sslBundle) {
+		this.sslBundle = sslBundle;
 	}
 
 	public String getHealthPath() {
@@ -207,11 +257,11 @@ public class ServerManagerProperties {
 		this.membershipRefresh = membershipRefresh;
 	}
 
-	public String getRebalanceSpread() {
+	public RebalanceSpread getRebalanceSpread() {
 		return this.rebalanceSpread;
 	}
 
-	public void setRebalanceSpread(String rebalanceSpread) {
+	public void setRebalanceSpread(RebalanceSpread rebalanceSpread) {
 		this.rebalanceSpread = rebalanceSpread;
 	}
 
@@ -233,6 +283,10 @@ public class ServerManagerProperties {
 
 	public Scheduling getScheduling() {
 		return this.scheduling;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	public Map<String, Service> getServices() {
@@ -282,6 +336,30 @@ public class ServerManagerProperties {
 	}
 
 	/**
+	 * The servermanager health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether an offline service (no server answered the last rebalance) reports
+		 * DOWN, and so takes the application's health, and every group that includes the
+		 * contributor, DOWN with it. By default it reports OFFLINE, which Spring Boot's
+		 * status aggregation ignores: one downstream outage never takes the callers out
+		 * of service.
+		 */
+		private boolean failWhenOffline;
+
+		public boolean isFailWhenOffline() {
+			return this.failWhenOffline;
+		}
+
+		public void setFailWhenOffline(boolean failWhenOffline) {
+			this.failWhenOffline = failWhenOffline;
+		}
+
+	}
+
+	/**
 	 * Overrides for one service. Unset keys take the top-level default.
 	 */
 	public static class Service {
@@ -314,19 +392,29 @@ public class ServerManagerProperties {
 		private @Nullable Integer connsPerSecPerServer;
 
 		/**
-		 * How many clients share the servers: 'auto' or a positive number.
+		 * How many clients share the servers: 'auto', 'self' or a positive number.
 		 */
-		private @Nullable String clusterSize;
+		private @Nullable ClusterSize clusterSize;
 
 		/**
-		 * How a rebalance checks a server: 'http', 'tcp' or 'none'.
+		 * How a rebalance checks a server: 'http', 'http-health', 'tcp' or 'none'.
 		 */
-		private @Nullable String ping;
+		private @Nullable PingKind ping;
 
 		/**
-		 * Path that the 'http' ping requests.
+		 * Path that the HTTP pings request.
 		 */
 		private @Nullable String healthPath;
+
+		/**
+		 * Instance metadata key whose value is the port the HTTP pings go to.
+		 */
+		private @Nullable String pingPortMetadataKey;
+
+		/**
+		 * Name of the SSL bundle the HTTP pings of secure instances use.
+		 */
+		private @Nullable String sslBundle;
 
 		/**
 		 * Connect and read timeout of a ping.
@@ -346,7 +434,7 @@ public class ServerManagerProperties {
 		/**
 		 * How rebalance deadlines are drawn: 'spread' or 'consul'.
 		 */
-		private @Nullable String rebalanceSpread;
+		private @Nullable RebalanceSpread rebalanceSpread;
 
 		/**
 		 * Whether a change in the number of servers re-arms the next rebalance for the
@@ -400,20 +488,36 @@ public class ServerManagerProperties {
 			this.connsPerSecPerServer = connsPerSecPerServer;
 		}
 
-		public @Nullable String getClusterSize() {
+		public @Nullable ClusterSize getClusterSize() {
 			return this.clusterSize;
 		}
 
-		public void setClusterSize(@Nullable String clusterSize) {
+		public void setClusterSize(@Nullable ClusterSize clusterSize) {
 			this.clusterSize = clusterSize;
 		}
 
-		public @Nullable String getPing() {
+		public @Nullable PingKind getPing() {
 			return this.ping;
 		}
 
-		public void setPing(@Nullable String ping) {
+		public void setPing(@Nullable PingKind ping) {
 			this.ping = ping;
+		}
+
+		public @Nullable String getPingPortMetadataKey() {
+			return this.pingPortMetadataKey;
+		}
+
+		public void setPingPortMetadataKey(@Nullable String pingPortMetadataKey) {
+			this.pingPortMetadataKey = pingPortMetadataKey;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
 		}
 
 		public @Nullable String getHealthPath() {
@@ -448,11 +552,11 @@ public class ServerManagerProperties {
 			this.membershipRefresh = membershipRefresh;
 		}
 
-		public @Nullable String getRebalanceSpread() {
+		public @Nullable RebalanceSpread getRebalanceSpread() {
 			return this.rebalanceSpread;
 		}
 
-		public void setRebalanceSpread(@Nullable String rebalanceSpread) {
+		public void setRebalanceSpread(@Nullable RebalanceSpread rebalanceSpread) {
 			this.rebalanceSpread = rebalanceSpread;
 		}
 

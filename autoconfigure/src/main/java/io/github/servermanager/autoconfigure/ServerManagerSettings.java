@@ -1,9 +1,10 @@
 package io.github.servermanager.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,6 +35,8 @@ public class ServerManagerSettings {
 		requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".tick", properties.getTick()), "1s");
 		requireAtLeastOne(new Resolved<>(ServerManagerProperties.PREFIX + ".scheduling.max-threads",
 				properties.getScheduling().getMaxThreads()), "64");
+		requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".cluster-size-refresh",
+				properties.getClusterSizeRefresh()), "5m");
 		forService(null);
 		for (String serviceId : properties.getServices().keySet()) {
 			forService(serviceId);
@@ -65,10 +68,13 @@ public class ServerManagerSettings {
 				merge.resolve("jitter-fraction", Service::getJitterFraction, defaults.getJitterFraction()), "2");
 		int connsPerSec = requireAtLeastOne(merge.resolve("conns-per-sec-per-server", Service::getConnsPerSecPerServer,
 				defaults.getConnsPerSecPerServer()), "64");
-		Integer clusterSize = clusterSize(
-				merge.resolve("cluster-size", Service::getClusterSize, defaults.getClusterSize()));
-		PingKind ping = ping(merge.resolve("ping", Service::getPing, defaults.getPing()));
+		ClusterSize clusterSize = merge.resolve("cluster-size", Service::getClusterSize, defaults.getClusterSize())
+			.value();
+		PingKind ping = merge.resolve("ping", Service::getPing, defaults.getPing()).value();
 		String healthPath = healthPath(merge.resolve("health-path", Service::getHealthPath, defaults.getHealthPath()));
+		String portKey = requireText(merge.resolve("ping-port-metadata-key", Service::getPingPortMetadataKey,
+				defaults.getPingPortMetadataKey()), "management.port");
+		String sslBundle = merge.resolve("ssl-bundle", Service::getSslBundle, defaults.getSslBundle()).value();
 		Duration pingTimeout = requirePositive(
 				merge.resolve("ping-timeout", Service::getPingTimeout, defaults.getPingTimeout()), "1s");
 		Set<Integer> failureStatuses = failureStatuses(
@@ -76,17 +82,37 @@ public class ServerManagerSettings {
 		Duration membershipRefresh = requirePositive(
 				merge.resolve("membership-refresh", Service::getMembershipRefresh, defaults.getMembershipRefresh()),
 				"30s");
-		RebalanceSpread spread = spread(
-				merge.resolve("rebalance-spread", Service::getRebalanceSpread, defaults.getRebalanceSpread()));
+		RebalanceSpread spread = merge
+			.resolve("rebalance-spread", Service::getRebalanceSpread, defaults.getRebalanceSpread())
+			.value();
 		boolean rearm = merge
 			.resolve("rearm-on-membership-change", Service::getRearmOnMembershipChange,
 					defaults.isRearmOnMembershipChange())
 			.value();
 		Duration offlineRecheck = requirePositive(
 				merge.resolve("offline-recheck", Service::getOfflineRecheck, defaults.getOfflineRecheck()), "5s");
-		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, clusterSize,
+		Integer fixedClusterSize = (clusterSize.count() == ClusterSize.Count.FIXED) ? clusterSize.fixed() : null;
+		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, fixedClusterSize,
 				membershipRefresh, failureStatuses, spread, rearm, offlineRecheck);
-		return new ServiceConfiguration(enabled, settings, ping, healthPath, pingTimeout);
+		return new ServiceConfiguration(enabled, settings, clusterSize, ping, healthPath, portKey, sslBundle,
+				pingTimeout);
+	}
+
+	/**
+	 * Returns the SSL bundles the configuration names, each with the key that names it.
+	 * @return the bundle name by key
+	 */
+	public Map<String, String> sslBundleKeys() {
+		Map<String, String> bundles = new LinkedHashMap<>();
+		if (this.properties.getSslBundle() != null) {
+			bundles.put(ServerManagerProperties.PREFIX + ".ssl-bundle", this.properties.getSslBundle());
+		}
+		this.properties.getServices().forEach((serviceId, service) -> {
+			if (service.getSslBundle() != null) {
+				bundles.put(SERVICES + serviceId + ".ssl-bundle", service.getSslBundle());
+			}
+		});
+		return bundles;
 	}
 
 	private static Duration requirePositive(Resolved<@Nullable Duration> resolved, String example) {
@@ -123,31 +149,12 @@ public class ServerManagerSettings {
 		return resolved.value();
 	}
 
-	private static @Nullable Integer clusterSize(Resolved<@Nullable String> resolved) {
+	private static String requireText(Resolved<@Nullable String> resolved, String example) {
 		String value = resolved.value();
-		if (value == null || "auto".equalsIgnoreCase(value.trim())) {
-			return null;
+		if (value == null || value.isBlank()) {
+			throw new InvalidServerManagerPropertyException(resolved.key(), value, "a non-blank text", example);
 		}
-		try {
-			int size = Integer.parseInt(value.trim());
-			if (size >= 1) {
-				return size;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// Reported below with the valid forms.
-		}
-		throw new InvalidServerManagerPropertyException(resolved.key(), value, "'auto' or a whole number of at least 1",
-				"auto");
-	}
-
-	private static PingKind ping(Resolved<@Nullable String> resolved) {
-		PingKind kind = (resolved.value() != null) ? PingKind.parse(resolved.value()) : null;
-		if (kind == null) {
-			throw new InvalidServerManagerPropertyException(resolved.key(), resolved.value(), "one of http, tcp, none",
-					"http");
-		}
-		return kind;
+		return value.trim();
 	}
 
 	private static String healthPath(Resolved<@Nullable String> resolved) {
@@ -173,18 +180,6 @@ public class ServerManagerSettings {
 			}
 		}
 		return valid;
-	}
-
-	private static RebalanceSpread spread(Resolved<@Nullable String> resolved) {
-		String value = resolved.value();
-		if (value != null) {
-			for (RebalanceSpread spread : RebalanceSpread.values()) {
-				if (spread.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
-					return spread;
-				}
-			}
-		}
-		throw new InvalidServerManagerPropertyException(resolved.key(), value, "one of spread, consul", "spread");
 	}
 
 	/** A merged value and the key it came from. */

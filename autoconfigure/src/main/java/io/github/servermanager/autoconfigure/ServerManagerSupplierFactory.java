@@ -1,10 +1,7 @@
 package io.github.servermanager.autoconfigure;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 import io.github.servermanager.core.Pinger;
@@ -13,8 +10,6 @@ import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
-import io.github.servermanager.ping.HttpPinger;
-import io.github.servermanager.ping.TcpPinger;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,21 +35,22 @@ public class ServerManagerSupplierFactory {
 
 	private final DiscoveryClusterSize discoveryClusterSize;
 
+	private final ServerManagerPingers pingers;
+
 	private final ObjectProvider<Pinger<ServiceInstance>> userPinger;
 
 	private final ObjectProvider<ServerManagerObserver> observers;
 
 	private final Environment environment;
 
-	/** Shared by the HTTP pingers of all services with the same timeout. */
-	private final Map<Duration, HttpClient> pingClients = new ConcurrentHashMap<>();
-
 	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
-			DiscoveryClusterSize discoveryClusterSize, ObjectProvider<Pinger<ServiceInstance>> userPinger,
-			ObjectProvider<ServerManagerObserver> observers, Environment environment) {
+			DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
+			ObjectProvider<Pinger<ServiceInstance>> userPinger, ObjectProvider<ServerManagerObserver> observers,
+			Environment environment) {
 		this.settings = settings;
 		this.registry = registry;
 		this.discoveryClusterSize = discoveryClusterSize;
+		this.pingers = pingers;
 		this.userPinger = userPinger;
 		this.observers = observers;
 		this.environment = environment;
@@ -68,13 +64,18 @@ public class ServerManagerSupplierFactory {
 	 */
 	public ServerManagerServiceInstanceListSupplier create(String serviceId, ServiceInstanceListSupplier delegate) {
 		ServiceConfiguration configuration = this.settings.forService(serviceId);
-		Integer fixedClusterSize = configuration.settings().clusterSize();
-		IntSupplier clusterSize = (fixedClusterSize != null) ? () -> fixedClusterSize : this.discoveryClusterSize;
+		ClusterSize configured = configuration.clusterSize();
+		DiscoveryClusterSize.CachedCount counted = switch (configured.count()) {
+			case ALL_INSTANCES -> this.discoveryClusterSize.allInstances();
+			case THIS_APPLICATION -> this.discoveryClusterSize.thisApplication();
+			case FIXED -> null;
+		};
+		IntSupplier clusterSize = (counted != null) ? counted : configured::fixed;
+		Runnable beforePull = (counted != null) ? counted::refreshIfStale : () -> {
+		};
 		List<ServerManagerObserver> observerList = this.observers.orderedStream().toList();
 		ManagedService service = new ManagedService(serviceId, configuration.settings(), pinger(configuration),
 				clusterSize, observerList);
-		Runnable beforePull = (fixedClusterSize != null) ? () -> {
-		} : this.discoveryClusterSize::refreshIfStale;
 		return new ServerManagerServiceInstanceListSupplier(delegate, service, this.registry,
 				() -> secureOverride(serviceId), beforePull);
 	}
@@ -84,13 +85,7 @@ public class ServerManagerSupplierFactory {
 		if (custom != null) {
 			return custom;
 		}
-		return switch (configuration.ping()) {
-			case HTTP ->
-				new HttpPinger(this.pingClients.computeIfAbsent(configuration.pingTimeout(), HttpPinger::newClient),
-						configuration.healthPath(), configuration.pingTimeout());
-			case TCP -> new TcpPinger(configuration.pingTimeout());
-			case NONE -> (instance) -> true;
-		};
+		return this.pingers.create(configuration);
 	}
 
 	/**

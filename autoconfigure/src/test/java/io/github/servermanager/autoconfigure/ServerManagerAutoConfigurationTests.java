@@ -206,9 +206,25 @@ class ServerManagerAutoConfigurationTests {
 	}
 
 	@Test
-	void clusterSizeAutoCountsThisApplicationsInstancesInDiscovery() {
+	void clusterSizeAutoCountsEveryInstanceInDiscoveryOnceByHostAndPort() {
 		this.runner
 			.withPropertyValues("spring.cloud.discovery.client.simple.instances.client[0].uri=http://127.0.0.1:8001",
+					"spring.cloud.discovery.client.simple.instances.client[1].uri=http://127.0.0.1:8002",
+					"spring.cloud.discovery.client.simple.instances.gateway[0].uri=http://127.0.0.1:7001",
+					"spring.cloud.discovery.client.simple.instances.alias[0].uri=http://127.0.0.1:9001")
+			.run((context) -> {
+				// backend 9001 and 9002, other 9003, client 8001 and 8002, gateway 7001;
+				// alias is 9001 again.
+				ManagedService service = managed(context, SERVICE);
+				await().atMost(Duration.ofSeconds(5)).until(() -> service.clusterSize() == 6);
+			});
+	}
+
+	@Test
+	void clusterSizeSelfCountsThisApplicationsInstancesInDiscovery() {
+		this.runner
+			.withPropertyValues("server-manager.cluster-size=self",
+					"spring.cloud.discovery.client.simple.instances.client[0].uri=http://127.0.0.1:8001",
 					"spring.cloud.discovery.client.simple.instances.client[1].uri=http://127.0.0.1:8002",
 					"spring.cloud.discovery.client.simple.instances.client[2].uri=http://127.0.0.1:8003")
 			.run((context) -> {
@@ -218,12 +234,66 @@ class ServerManagerAutoConfigurationTests {
 	}
 
 	@Test
-	void clusterSizeAutoIsAtLeastOne() {
-		this.runner.run((context) -> {
+	void clusterSizeSelfIsAtLeastOne() {
+		this.runner.withPropertyValues("server-manager.cluster-size=self").run((context) -> {
 			ManagedService service = managed(context, SERVICE);
 			await().atMost(Duration.ofSeconds(5)).until(() -> service.manager().numServers() == 2);
 			assertThat(service.clusterSize()).isOne();
 		});
+	}
+
+	@Test
+	void spreadAndPingAreBoundCaseInsensitively() {
+		this.runner.withPropertyValues("server-manager.rebalance-spread=Consul", "server-manager.ping=HTTP-Health")
+			.run((context) -> {
+				ServiceConfiguration configuration = context.getBean(ServerManagerSettings.class).forService(SERVICE);
+				assertThat(configuration.settings().spread()).isEqualTo(RebalanceSpread.CONSUL);
+				assertThat(configuration.ping()).isEqualTo(PingKind.HTTP_HEALTH);
+			});
+	}
+
+	@Test
+	void presetForEveryServiceStopsStartup() {
+		this.runner.withPropertyValues("spring.cloud.loadbalancer.configurations=health-check")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(UnsupportedLoadBalancerPresetException.class, (ex) -> {
+					assertThat(ex.getKey()).isEqualTo("spring.cloud.loadbalancer.configurations");
+					assertThat(ex.getPreset()).isEqualTo("health-check");
+				}));
+	}
+
+	@Test
+	void defaultPresetIsAccepted() {
+		this.runner.withPropertyValues("spring.cloud.loadbalancer.configurations=default")
+			.run((context) -> assertThat(managed(context, SERVICE).manager().numServers()).isLessThanOrEqualTo(2));
+	}
+
+	@Test
+	void presetForAManagedServiceStopsStartup() {
+		this.runner.withPropertyValues("spring.cloud.loadbalancer.clients.backend.configurations=zone-preference")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(UnsupportedLoadBalancerPresetException.class, (ex) -> {
+					assertThat(ex.getKey()).isEqualTo("spring.cloud.loadbalancer.clients.backend.configurations");
+					assertThat(ex.getServiceId()).isEqualTo(SERVICE);
+				}));
+	}
+
+	@Test
+	void presetForAServiceWithoutServerManagerKeepsSpringsChain() {
+		this.runner
+			.withPropertyValues("spring.cloud.loadbalancer.clients.backend.configurations=same-instance-preference",
+					"server-manager.services.backend.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				LoadBalancerClientFactory factory = context.getBean(LoadBalancerClientFactory.class);
+				assertThat(factory.getInstance(SERVICE)).isInstanceOf(RoundRobinLoadBalancer.class);
+				assertThat(factory.getInstance(SERVICE, ServiceInstanceListSupplier.class))
+					.isNotInstanceOf(ServerManagerServiceInstanceListSupplier.class);
+			});
 	}
 
 	@Test

@@ -103,6 +103,19 @@ public class ServerManagerProperties {
 	private boolean rearmOnMembershipChange = true;
 
 	/**
+	 * Whether the pooled idle connections of the application's HTTP clients (Reactor
+	 * Netty, Apache HttpClient 5) to a server are closed once it is no longer the front
+	 * of any service, so that each client keeps one connection per service.
+	 */
+	private boolean closeIdleConnections = true;
+
+	/**
+	 * How long after a server left the front its idle connections are closed, so that
+	 * requests that picked it just before finish first.
+	 */
+	private Duration idleConnectionGrace = Duration.ofSeconds(1);
+
+	/**
 	 * Scheduling of rebalances.
 	 */
 	private final Scheduling scheduling = new Scheduling();
@@ -216,6 +229,22 @@ public class ServerManagerProperties {
 		this.rearmOnMembershipChange = rearmOnMembershipChange;
 	}
 
+	public boolean isCloseIdleConnections() {
+		return this.closeIdleConnections;
+	}
+
+	public void setCloseIdleConnections(boolean closeIdleConnections) {
+		this.closeIdleConnections = closeIdleConnections;
+	}
+
+	public Duration getIdleConnectionGrace() {
+		return this.idleConnectionGrace;
+	}
+
+	public void setIdleConnectionGrace(Duration idleConnectionGrace) {
+		this.idleConnectionGrace = idleConnectionGrace;
+	}
+
 	public Scheduling getScheduling() {
 		return this.scheduling;
 	}
@@ -322,6 +351,20 @@ public class ServerManagerProperties {
 		 * new number.
 		 */
 		private @Nullable Boolean rearmOnMembershipChange;
+
+		/**
+		 * Whether idle connections to a server are closed once it left the front of this
+		 * service (and of every other one).
+		 */
+		private @Nullable Boolean closeIdleConnections;
+
+		public @Nullable Boolean getCloseIdleConnections() {
+			return this.closeIdleConnections;
+		}
+
+		public void setCloseIdleConnections(@Nullable Boolean closeIdleConnections) {
+			this.closeIdleConnections = closeIdleConnections;
+		}
 
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;

@@ -32,6 +32,7 @@ public class ServerManagerSettings {
 	public ServerManagerSettings(ServerManagerProperties properties) {
 		this.properties = Objects.requireNonNull(properties, "properties must not be null");
 		requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".tick", properties.getTick()), "1s");
+		idleConnectionGrace();
 		forService(null);
 		for (String serviceId : properties.getServices().keySet()) {
 			forService(serviceId);
@@ -83,6 +84,29 @@ public class ServerManagerSettings {
 		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, clusterSize,
 				membershipRefresh, failureStatuses, spread, rearm);
 		return new ServiceConfiguration(enabled, settings, ping, healthPath, pingTimeout);
+	}
+
+	/**
+	 * Returns whether idle connections to a server that left the front of a service are
+	 * closed.
+	 * @param serviceId the service
+	 * @return the service's override, else the default
+	 */
+	public boolean closeIdleConnections(String serviceId) {
+		ServerManagerProperties.Service service = this.properties.getServices().get(serviceId);
+		return new Merger(serviceId, service)
+			.resolve("close-idle-connections", Service::getCloseIdleConnections,
+					this.properties.isCloseIdleConnections())
+			.value();
+	}
+
+	/**
+	 * Returns how long after a server left the front its idle connections are closed.
+	 * @return the validated grace period
+	 */
+	public Duration idleConnectionGrace() {
+		return requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".idle-connection-grace",
+				this.properties.getIdleConnectionGrace()), "1s");
 	}
 
 	private static Duration requirePositive(Resolved<@Nullable Duration> resolved, String example) {

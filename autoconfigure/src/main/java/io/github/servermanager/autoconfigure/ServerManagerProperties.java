@@ -113,7 +113,7 @@ public class ServerManagerProperties {
 	 * How long after a server left the front its idle connections are closed, so that
 	 * requests that picked it just before finish first.
 	 */
-	private Duration idleConnectionGrace = Duration.ofSeconds(1);
+	private Duration idleConnectionGrace = Duration.ofMillis(500);
 
 	/**
 	 * Scheduling of rebalances.

@@ -106,7 +106,7 @@ public class ServerManagerSettings {
 	 */
 	public Duration idleConnectionGrace() {
 		return requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".idle-connection-grace",
-				this.properties.getIdleConnectionGrace()), "1s");
+				this.properties.getIdleConnectionGrace()), "500ms");
 	}
 
 	private static Duration requirePositive(Resolved<@Nullable Duration> resolved, String example) {

@@ -41,7 +41,7 @@ public final class Fleet implements AutoCloseable {
 
 	/**
 	 * Starts the backends and the client applications, and sends each client's first
-	 * request.
+	 * requests.
 	 * @param balancer the balancer of every client
 	 * @param library the HTTP client library of every client
 	 * @param settings the run
@@ -71,7 +71,10 @@ public final class Fleet implements AutoCloseable {
 			ConfigurableApplicationContext client = FleetClientApplication.start(uris, properties);
 			this.clients.add(client);
 			Supplier<String> caller = this.library.caller(client);
-			caller.get();
+			// Enough requests for round robin to reach every server before the window.
+			for (int request = 0; request < 2 * this.settings.servers(); request++) {
+				caller.get();
+			}
 			this.callers.add(caller);
 		}
 	}

@@ -4,24 +4,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * One client application of the fleet, written as a user would: load-balanced clients
- * made from Spring Boot's auto-configured builders. Its Reactor Netty resources are its
- * own rather than the JVM-wide ones, so that each application has its own pools, as it
- * would in its own JVM.
+ * made from Spring Boot's auto-configured builders. Its Reactor Netty pool is its own
+ * rather than the JVM-wide one, so that each application has its own pools, as it would
+ * in its own JVM.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -30,11 +34,20 @@ public class FleetClientApplication {
 	/** The service id the backends are registered under. */
 	public static final String SERVICE = "backend";
 
+	/**
+	 * This application's own Reactor Netty pool: without it every WebClient in the JVM
+	 * would share Reactor Netty's global one.
+	 * @return the pool
+	 */
+	@Bean(destroyMethod = "dispose")
+	ConnectionProvider fleetClientConnectionProvider() {
+		return ConnectionProvider.create("fleet-client", 500);
+	}
+
 	@Bean
-	ReactorResourceFactory reactorResourceFactory() {
-		ReactorResourceFactory factory = new ReactorResourceFactory();
-		factory.setUseGlobalResources(false);
-		return factory;
+	ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> ownConnectionProvider(
+			ConnectionProvider connectionProvider) {
+		return (builder) -> builder.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
 	}
 
 	@Bean

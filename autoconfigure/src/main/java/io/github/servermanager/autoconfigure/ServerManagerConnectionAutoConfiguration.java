@@ -3,6 +3,7 @@ package io.github.servermanager.autoconfigure;
 import io.github.servermanager.connection.ConnectionPools;
 import io.github.servermanager.connection.HttpComponentsIdleConnections;
 import io.github.servermanager.connection.IdleConnectionReaper;
+import io.github.servermanager.connection.JdkIdleConnections;
 import io.github.servermanager.connection.ReactorNettyIdleConnections;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 
@@ -10,9 +11,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +73,22 @@ public class ServerManagerConnectionAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class JdkConfiguration {
+
+		@Bean
+		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> serverManagerJdkRequestFactoryBuilderCustomizer() {
+			return JdkIdleConnections.requestFactoryBuilderCustomizer();
+		}
+
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.http.client.reactive.JdkClientHttpConnector")
+		ClientHttpConnectorBuilderCustomizer<JdkClientHttpConnectorBuilder> serverManagerJdkConnectorBuilderCustomizer() {
+			return JdkIdleConnections.connectorBuilderCustomizer();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager")
 	static class HttpComponentsConfiguration {
 
@@ -80,7 +100,7 @@ public class ServerManagerConnectionAutoConfiguration {
 		}
 
 		@Bean
-		ClientHttpRequestFactoryBuilderCustomizer<org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder> serverManagerHttpComponentsRequestFactoryBuilderCustomizer(
+		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> serverManagerHttpComponentsRequestFactoryBuilderCustomizer(
 				HttpComponentsIdleConnections idleConnections) {
 			return idleConnections.requestFactoryBuilderCustomizer();
 		}

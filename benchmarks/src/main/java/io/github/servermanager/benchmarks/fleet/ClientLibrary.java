@@ -34,7 +34,7 @@ public enum ClientLibrary {
 
 	private static final String URI = "http://" + FleetClientApplication.SERVICE + "/whoami";
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private final String label;
 

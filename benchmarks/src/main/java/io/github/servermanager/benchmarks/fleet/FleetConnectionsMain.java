@@ -124,12 +124,12 @@ public final class FleetConnectionsMain {
 		StringBuilder chart = new StringBuilder();
 		chart.append("```text\n");
 		chart.append(starter.library().label()).append(": connections held over time (each # = 2)\n");
-		chart.append("   t  server manager                  Spring round robin\n");
+		chart.append("   t  server manager                                         Spring round robin\n");
 		int samples = Math.min(starter.samples().size(), roundRobin.samples().size());
 		for (int i = 1; i < samples; i += 2) {
 			FleetSample mine = starter.samples().get(i);
 			FleetSample theirs = roundRobin.samples().get(i);
-			chart.append(String.format(Locale.ROOT, "%4.0fs %4d %-26s %4d %s%n", mine.second(), mine.open(),
+			chart.append(String.format(Locale.ROOT, "%4.0fs %4d %-51s %4d %s%n", mine.second(), mine.open(),
 					bar(mine.open()), theirs.open(), bar(theirs.open())));
 		}
 		chart.append("```\n");

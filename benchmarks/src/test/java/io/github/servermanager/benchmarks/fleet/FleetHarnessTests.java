@@ -42,7 +42,7 @@ class FleetHarnessTests {
 				List.of(new FleetSample(1.0, 4, 4), new FleetSample(2.0, 4, 4)), 10, 1);
 		String table = FleetConnectionsMain.table(List.<FleetResult[]>of(new FleetResult[] { starter, roundRobin }));
 		assertThat(table).contains("| RestClient on JDK HttpClient | 2.0 | 4.0 | 0.50 | 2 | 0.50 | 1.00 | 10 (0) | 10 (1) |");
-		assertThat(FleetConnectionsMain.chart(starter, roundRobin)).contains("   2s    2 #                             4 ##");
+		assertThat(FleetConnectionsMain.chart(starter, roundRobin)).contains("   2s    2 #                                                    4 ##");
 	}
 
 }

@@ -40,8 +40,8 @@ public class ServerManagerConnectionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public IdleConnectionReaper serverManagerIdleConnectionReaper(ConnectionPools pools,
-			ServerManagerRegistry registry, ServerManagerSettings settings) {
+	public IdleConnectionReaper serverManagerIdleConnectionReaper(ConnectionPools pools, ServerManagerRegistry registry,
+			ServerManagerSettings settings) {
 		return new IdleConnectionReaper(pools, registry::services, settings::closeIdleConnections,
 				settings.idleConnectionGrace());
 	}

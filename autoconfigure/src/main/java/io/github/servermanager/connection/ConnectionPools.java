@@ -10,9 +10,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The connection pools of the HTTP clients built in the application, each with the way
- * to close its idle connections to one server. Pools are held weakly: a client that is
- * no longer used is not kept alive by being registered here.
+ * The connection pools of the HTTP clients built in the application, each with the way to
+ * close its idle connections to one server. Pools are held weakly: a client that is no
+ * longer used is not kept alive by being registered here.
  */
 public class ConnectionPools {
 
@@ -24,8 +24,8 @@ public class ConnectionPools {
 	 * Registers a pool, unless it is registered already (clients may share one).
 	 * @param <P> the pool type
 	 * @param pool the pool
-	 * @param closeIdle closes the pool's idle connections to an address; must not
-	 * capture the pool, or it would never be released
+	 * @param closeIdle closes the pool's idle connections to an address; must not capture
+	 * the pool, or it would never be released
 	 */
 	public synchronized <P> void register(P pool, BiConsumer<P, ServerAddress> closeIdle) {
 		Objects.requireNonNull(pool, "pool must not be null");

@@ -16,15 +16,15 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
  * Registers the connection manager of every Apache HttpClient 5 client that Spring Boot's
  * builder makes for {@code RestClient} and {@code RestTemplate}.
  * <p>
- * The pool has no public way to close the idle connections of one route, so closing
- * uses {@link PoolingHttpClientConnectionManager#closeIdle}: connections idle for longer
- * than the grace period are closed. When it runs, the old front has had no request for
- * the whole grace period, while the new front normally just had one; a client that sent
+ * The pool has no public way to close the idle connections of one route, so closing uses
+ * {@link PoolingHttpClientConnectionManager#closeIdle}: connections idle for longer than
+ * the grace period are closed. When it runs, the old front has had no request for the
+ * whole grace period, while the new front normally just had one; a client that sent
  * nothing at all during the grace period reconnects on its next request.
  * <p>
  * Spring Boot does not hand out the manager it builds, only its builder, so the builder
- * is kept while the client is built and the client is given a manager built from it,
- * with every setting of Boot and of other customizers.
+ * is kept while the client is built and the client is given a manager built from it, with
+ * every setting of Boot and of other customizers.
  */
 public final class HttpComponentsIdleConnections {
 

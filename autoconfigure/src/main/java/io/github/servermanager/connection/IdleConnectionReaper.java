@@ -19,8 +19,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /**
  * Closes the idle connections to a server a grace period after it left the front of a
  * service, unless it is then the front of some managed service again: one pool serves
- * every service the application calls, and a connection to another service's front
- * must stay.
+ * every service the application calls, and a connection to another service's front must
+ * stay.
  */
 public class IdleConnectionReaper implements ServerManagerObserver, DisposableBean {
 
@@ -101,8 +101,8 @@ public class IdleConnectionReaper implements ServerManagerObserver, DisposableBe
 	}
 
 	/**
-	 * Closes the idle connections to {@code address} unless it is the front of a
-	 * managed service, which may have happened during the grace period.
+	 * Closes the idle connections to {@code address} unless it is the front of a managed
+	 * service, which may have happened during the grace period.
 	 * @param address the server that left a front
 	 */
 	void closeUnlessFront(ServerAddress address) {

@@ -12,10 +12,11 @@ import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuild
 
 /**
  * The JDK's {@code HttpClient} offers no way to close the idle connections of one client
- * to one host: its pool keeps an idle connection for {@code jdk.httpclient.keepalive.timeout}
- * seconds (1200 on Java 17), a system property read once for the whole JVM. The starter
- * does not set it behind the application's back; it says once, when Spring Boot's builder
- * picks the JDK client and the property is not set, what that costs.
+ * to one host: its pool keeps an idle connection for
+ * {@code jdk.httpclient.keepalive.timeout} seconds (1200 on Java 17), a system property
+ * read once for the whole JVM. The starter does not set it behind the application's back;
+ * it says once, when Spring Boot's builder picks the JDK client and the property is not
+ * set, what that costs.
  */
 public final class JdkIdleConnections {
 

@@ -87,8 +87,7 @@ class IdleConnectionClosingIntegrationTests {
 	void restTemplateOnApacheHttpClientClosesItsConnectionToTheOldFront() {
 		this.client = startClient("spring.http.clients.imperative.factory=http-components");
 		RestTemplate restTemplate = this.client.getBean(RestTemplate.class);
-		assertOldFrontConnectionClosed(
-				() -> restTemplate.getForObject("http://" + SERVICE + "/whoami", String.class));
+		assertOldFrontConnectionClosed(() -> restTemplate.getForObject("http://" + SERVICE + "/whoami", String.class));
 	}
 
 	@Test

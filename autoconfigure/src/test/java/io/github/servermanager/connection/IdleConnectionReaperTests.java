@@ -124,8 +124,8 @@ class IdleConnectionReaperTests {
 	}
 
 	private ManagedService serviceWithFront(String serviceId, ServiceInstance... servers) {
-		ManagedService service = new ManagedService(serviceId, ServiceSettings.defaults(), (instance) -> true,
-				() -> 1, List.of(), ServerManagerClock.SYSTEM, new SplittableRandom(1));
+		ManagedService service = new ManagedService(serviceId, ServiceSettings.defaults(), (instance) -> true, () -> 1,
+				List.of(), ServerManagerClock.SYSTEM, new SplittableRandom(1));
 		for (ServiceInstance server : servers) {
 			service.manager().addServer(server);
 		}

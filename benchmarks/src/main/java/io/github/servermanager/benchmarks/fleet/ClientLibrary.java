@@ -54,8 +54,8 @@ public enum ClientLibrary {
 	}
 
 	/**
-	 * Returns the properties that select this library, with the read and connect
-	 * timeouts of every client.
+	 * Returns the properties that select this library, with the read and connect timeouts
+	 * of every client.
 	 * @return {@code key=value} pairs
 	 */
 	public List<String> properties() {

@@ -15,8 +15,8 @@ import io.github.servermanager.benchmarks.clientapp.Balancer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Backends and the client applications of one balancer and one library: each client
- * sends one request at a time, pausing between them, until the window closes, while the
+ * Backends and the client applications of one balancer and one library: each client sends
+ * one request at a time, pausing between them, until the window closes, while the
  * backends' connections are counted about once a second.
  */
 public final class Fleet implements AutoCloseable {

@@ -46,9 +46,8 @@ public final class FleetConnectionsMain {
 				case "--request-every" -> requestEvery = value(args, ++i);
 				case "--retry" -> retry = "on".equals(value(args, ++i));
 				case "--ping" -> ping = value(args, ++i);
-				case "--libraries" -> libraries = Arrays.stream(value(args, ++i).split(","))
-					.map(ClientLibrary::parse)
-					.toList();
+				case "--libraries" ->
+					libraries = Arrays.stream(value(args, ++i).split(",")).map(ClientLibrary::parse).toList();
 				default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'");
 			}
 		}
@@ -106,8 +105,9 @@ public final class FleetConnectionsMain {
 			FleetResult starter = pair[0];
 			FleetResult roundRobin = pair[1];
 			double ratio = (roundRobin.meanOpen() > 0) ? starter.meanOpen() / roundRobin.meanOpen() : Double.NaN;
-			table.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %d | %.2f | %.2f | %d (%d) | %d (%d) |%n",
-					starter.library().label(), starter.meanOpen(), roundRobin.meanOpen(), ratio, starter.peakOpen(),
+			table.append(String.format(Locale.ROOT,
+					"| %s | %.1f | %.1f | %.2f | %d | %.2f | %.2f | %d (%d) | %d (%d) |%n", starter.library().label(),
+					starter.meanOpen(), roundRobin.meanOpen(), ratio, starter.peakOpen(),
 					starter.acceptedPerSecondPerServer(), roundRobin.acceptedPerSecondPerServer(), starter.requests(),
 					starter.failed(), roundRobin.requests(), roundRobin.failed()));
 		}

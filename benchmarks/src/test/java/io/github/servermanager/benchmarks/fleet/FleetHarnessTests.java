@@ -41,8 +41,10 @@ class FleetHarnessTests {
 				io.github.servermanager.benchmarks.clientapp.Balancer.SPRING_ROUND_ROBIN, ClientLibrary.JDK, TINY,
 				List.of(new FleetSample(1.0, 4, 4), new FleetSample(2.0, 4, 4)), 10, 1);
 		String table = FleetConnectionsMain.table(List.<FleetResult[]>of(new FleetResult[] { starter, roundRobin }));
-		assertThat(table).contains("| RestClient on JDK HttpClient | 2.0 | 4.0 | 0.50 | 2 | 0.50 | 1.00 | 10 (0) | 10 (1) |");
-		assertThat(FleetConnectionsMain.chart(starter, roundRobin)).contains("   2s    2 #                                                    4 ##");
+		assertThat(table)
+			.contains("| RestClient on JDK HttpClient | 2.0 | 4.0 | 0.50 | 2 | 0.50 | 1.00 | 10 (0) | 10 (1) |");
+		assertThat(FleetConnectionsMain.chart(starter, roundRobin))
+			.contains("   2s    2 #                                                    4 ##");
 	}
 
 }

@@ -4,6 +4,7 @@ import io.github.servermanager.connection.ConnectionPools;
 import io.github.servermanager.connection.HttpComponentsIdleConnections;
 import io.github.servermanager.connection.IdleConnectionReaper;
 import io.github.servermanager.connection.JdkIdleConnections;
+import io.github.servermanager.connection.JettyIdleConnections;
 import io.github.servermanager.connection.ReactorNettyIdleConnections;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 
@@ -13,10 +14,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.JettyClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +71,32 @@ public class ServerManagerConnectionAutoConfiguration {
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> serverManagerReactorRequestFactoryBuilderCustomizer(
 				ReactorNettyIdleConnections idleConnections) {
 			return idleConnections.requestFactoryBuilderCustomizer();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.eclipse.jetty.client.HttpClient")
+	static class JettyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JettyIdleConnections serverManagerJettyIdleConnections(ConnectionPools pools) {
+			return new JettyIdleConnections(pools);
+		}
+
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.http.client.JettyClientHttpRequestFactory")
+		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> serverManagerJettyRequestFactoryBuilderCustomizer(
+				JettyIdleConnections idleConnections) {
+			return idleConnections.requestFactoryBuilderCustomizer();
+		}
+
+		@Bean
+		@ConditionalOnClass(name = "org.eclipse.jetty.reactive.client.ReactiveRequest")
+		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> serverManagerJettyConnectorBuilderCustomizer(
+				JettyIdleConnections idleConnections) {
+			return idleConnections.connectorBuilderCustomizer();
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.servermanager.connection.ConnectionPools;
 import io.github.servermanager.connection.HttpComponentsIdleConnections;
 import io.github.servermanager.connection.IdleConnectionReaper;
+import io.github.servermanager.connection.JettyIdleConnections;
 import io.github.servermanager.connection.ReactorNettyIdleConnections;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class ServerManagerConnectionAutoConfigurationTests {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(ConnectionPools.class)
 			.hasSingleBean(IdleConnectionReaper.class)
 			.hasSingleBean(ReactorNettyIdleConnections.class)
-			.hasSingleBean(HttpComponentsIdleConnections.class));
+			.hasSingleBean(HttpComponentsIdleConnections.class)
+			.hasSingleBean(JettyIdleConnections.class));
 	}
 
 	@Test

@@ -19,6 +19,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
 import org.springframework.cloud.client.ServiceInstance;
@@ -80,6 +82,14 @@ class IdleConnectionClosingIntegrationTests {
 	@Test
 	void restClientOnReactorNettyClosesItsConnectionToTheOldFront() {
 		this.client = startClient("spring.http.clients.imperative.factory=reactor");
+		assertOldFrontConnectionClosed(restClientCall());
+	}
+
+	@Test
+	void restClientOnJettyClosesItsConnectionToTheOldFront() {
+		this.client = startClient("spring.http.clients.imperative.factory=jetty");
+		assertThat(this.client.getBean(ClientHttpRequestFactoryBuilder.class))
+			.isInstanceOf(JettyClientHttpRequestFactoryBuilder.class);
 		assertOldFrontConnectionClosed(restClientCall());
 	}
 

@@ -29,6 +29,9 @@ public enum ClientLibrary {
 	/** {@code RestClient} on Apache HttpClient 5, Boot's first choice when present. */
 	HTTP_COMPONENTS("RestClient on Apache HttpClient 5", "spring.http.clients.imperative.factory=http-components"),
 
+	/** {@code RestClient} on Jetty's client, Boot's second choice. */
+	JETTY("RestClient on Jetty client", "spring.http.clients.imperative.factory=jetty"),
+
 	/** {@code RestClient} on the JDK's HttpClient, Boot's choice when nothing else is. */
 	JDK("RestClient on JDK HttpClient", "spring.http.clients.imperative.factory=jdk");
 

@@ -104,8 +104,8 @@ public class ServerManagerProperties {
 
 	/**
 	 * Whether the pooled idle connections of the application's HTTP clients (Reactor
-	 * Netty, Apache HttpClient 5) to a server are closed once it is no longer the front
-	 * of any service, so that each client keeps one connection per service.
+	 * Netty, Apache HttpClient 5, Jetty) to a server are closed once it is no longer the
+	 * front of any service, so that each client keeps one connection per service.
 	 */
 	private boolean closeIdleConnections = true;
 

@@ -131,6 +131,19 @@ public class ServerManagerProperties {
 	private Duration offlineRecheck = Duration.ofSeconds(5);
 
 	/**
+	 * Whether the pooled idle connections of the application's HTTP clients (Reactor
+	 * Netty, Apache HttpClient 5, Jetty) to a server are closed once it is no longer the
+	 * front of any service, so that each client keeps one connection per service.
+	 */
+	private boolean closeIdleConnections = true;
+
+	/**
+	 * How long after a server left the front its idle connections are closed, so that
+	 * requests that picked it just before finish first.
+	 */
+	private Duration idleConnectionGrace = Duration.ofMillis(500);
+
+	/**
 	 * Scheduling of rebalances.
 	 */
 	private final Scheduling scheduling = new Scheduling();
@@ -279,6 +292,22 @@ public class ServerManagerProperties {
 
 	public void setOfflineRecheck(Duration offlineRecheck) {
 		this.offlineRecheck = offlineRecheck;
+	}
+
+	public boolean isCloseIdleConnections() {
+		return this.closeIdleConnections;
+	}
+
+	public void setCloseIdleConnections(boolean closeIdleConnections) {
+		this.closeIdleConnections = closeIdleConnections;
+	}
+
+	public Duration getIdleConnectionGrace() {
+		return this.idleConnectionGrace;
+	}
+
+	public void setIdleConnectionGrace(Duration idleConnectionGrace) {
+		this.idleConnectionGrace = idleConnectionGrace;
 	}
 
 	public Scheduling getScheduling() {
@@ -447,6 +476,20 @@ public class ServerManagerProperties {
 		 * servers answered; doubles up to the normal interval.
 		 */
 		private @Nullable Duration offlineRecheck;
+
+		/**
+		 * Whether idle connections to a server are closed once it left the front of this
+		 * service (and of every other one).
+		 */
+		private @Nullable Boolean closeIdleConnections;
+
+		public @Nullable Boolean getCloseIdleConnections() {
+			return this.closeIdleConnections;
+		}
+
+		public void setCloseIdleConnections(@Nullable Boolean closeIdleConnections) {
+			this.closeIdleConnections = closeIdleConnections;
+		}
 
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;

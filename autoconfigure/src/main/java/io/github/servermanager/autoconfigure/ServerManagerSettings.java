@@ -37,6 +37,7 @@ public class ServerManagerSettings {
 				properties.getScheduling().getMaxThreads()), "64");
 		requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".cluster-size-refresh",
 				properties.getClusterSizeRefresh()), "5m");
+		idleConnectionGrace();
 		forService(null);
 		for (String serviceId : properties.getServices().keySet()) {
 			forService(serviceId);
@@ -113,6 +114,29 @@ public class ServerManagerSettings {
 			}
 		});
 		return bundles;
+	}
+
+	/**
+	 * Returns whether idle connections to a server that left the front of a service are
+	 * closed.
+	 * @param serviceId the service
+	 * @return the service's override, else the default
+	 */
+	public boolean closeIdleConnections(String serviceId) {
+		ServerManagerProperties.Service service = this.properties.getServices().get(serviceId);
+		return new Merger(serviceId, service)
+			.resolve("close-idle-connections", Service::getCloseIdleConnections,
+					this.properties.isCloseIdleConnections())
+			.value();
+	}
+
+	/**
+	 * Returns how long after a server left the front its idle connections are closed.
+	 * @return the validated grace period
+	 */
+	public Duration idleConnectionGrace() {
+		return requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".idle-connection-grace",
+				this.properties.getIdleConnectionGrace()), "500ms");
 	}
 
 	private static Duration requirePositive(Resolved<@Nullable Duration> resolved, String example) {

@@ -362,6 +362,7 @@ public final class ManagedService {
 				logger.debug("Service '" + ManagedService.this.serviceId + "' moved from "
 						+ ServiceInstanceKeys.keyOf(failed) + " to " + ServiceInstanceKeys.keyOf(newFront));
 			}
+			notifyFrontChanged(failed, newFront);
 		}
 
 		@Override
@@ -369,6 +370,16 @@ public final class ManagedService {
 			// A rebalance publishes through here too, before the schedule is re-armed by
 			// it; the count is unchanged then, so this is a no-op.
 			ManagedService.this.schedule.membershipChanged(ManagedService.this.clock.nanoTime());
+			notifyFrontChanged(previousFront, servers.isEmpty() ? null : servers.get(0));
+		}
+
+		/** Tells observers when another server took the front, by key. */
+		private void notifyFrontChanged(@Nullable ServiceInstance previous, @Nullable ServiceInstance current) {
+			String previousKey = (previous != null) ? ServiceInstanceKeys.keyOf(previous) : null;
+			String currentKey = (current != null) ? ServiceInstanceKeys.keyOf(current) : null;
+			if (!Objects.equals(previousKey, currentKey)) {
+				notifyObservers((observer) -> observer.frontChanged(ManagedService.this.serviceId, previous, current));
+			}
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.github.servermanager.loadbalancer;
 
 import io.github.servermanager.core.RebalanceResult;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -55,6 +56,16 @@ public interface ServerManagerObserver {
 	 * @param nanos how long the ping took
 	 */
 	default void pinged(String serviceId, ServiceInstance instance, boolean healthy, long nanos) {
+	}
+
+	/**
+	 * The server in front of {@code serviceId} changed: a failure rotated it away, a
+	 * rebalance picked another one, or membership removed it.
+	 * @param serviceId the service
+	 * @param previous the server that was in front, if any
+	 * @param current the server now in front, if any
+	 */
+	default void frontChanged(String serviceId, @Nullable ServiceInstance previous, @Nullable ServiceInstance current) {
 	}
 
 }

@@ -2,9 +2,11 @@ package io.github.servermanager.autoconfigure;
 
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
 import io.github.servermanager.loadbalancer.ServerManagerLoadBalancerLifecycle;
+import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.client.ServiceInstance;
@@ -78,8 +80,9 @@ public class ServerManagerLoadBalancerClientConfiguration {
 	@ConditionalOnBean(ServerManagerServiceInstanceListSupplier.class)
 	@ConditionalOnMissingBean(ServerManagerLoadBalancerLifecycle.class)
 	public ServerManagerLoadBalancerLifecycle serverManagerLoadBalancerLifecycle(Environment environment,
-			ServerManagerRegistry registry) {
-		return new ServerManagerLoadBalancerLifecycle(serviceId(environment), registry);
+			ServerManagerRegistry registry, ObjectProvider<ServerManagerObserver> observers) {
+		return new ServerManagerLoadBalancerLifecycle(serviceId(environment), registry,
+				observers.orderedStream().toList());
 	}
 
 	private static String serviceId(Environment environment) {

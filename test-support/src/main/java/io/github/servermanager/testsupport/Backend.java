@@ -21,6 +21,8 @@ public final class Backend implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final int port;
+
 	private volatile int status = 200;
 
 	private volatile boolean healthy = true;
@@ -36,6 +38,7 @@ public final class Backend implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		this.server.createContext("/whoami", this::whoami);
 		this.server.createContext("/actuator/health", this::health);
+		this.port = this.server.getAddress().getPort();
 	}
 
 	/**
@@ -66,8 +69,12 @@ public final class Backend implements AutoCloseable {
 		return this.name;
 	}
 
+	/**
+	 * Returns the port, also once stopped, so that a test can start the server again.
+	 * @return the port the server listens or listened on
+	 */
 	public int port() {
-		return this.server.getAddress().getPort();
+		return this.port;
 	}
 
 	public String uri() {
@@ -88,6 +95,10 @@ public final class Backend implements AutoCloseable {
 	 */
 	public void healthy(boolean healthy) {
 		this.healthy = healthy;
+	}
+
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	public int requests() {

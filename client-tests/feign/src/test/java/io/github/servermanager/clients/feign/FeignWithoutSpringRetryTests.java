@@ -2,7 +2,6 @@ package io.github.servermanager.clients.feign;
 
 import io.github.servermanager.testsupport.Backends;
 import io.github.servermanager.testsupport.LoadBalancedClientContract;
-import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.cloud.openfeign.loadbalancer.FeignBlockingLoadBalancerClient;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,15 +19,11 @@ class FeignWithoutSpringRetryTests extends LoadBalancedClientContract {
 
 	private FeignClientApplication.BackendClient client;
 
-	@BeforeAll
-	void springRetryIsAbsent() {
+	@Override
+	protected AutoCloseable startClient(Backends backends) {
 		assumeThat(System.getProperty("without-spring-retry")).as("runs in the execution without Spring Retry")
 			.isEqualTo("true");
 		assertThat(ClassUtils.isPresent("org.springframework.retry.support.RetryTemplate", null)).isFalse();
-	}
-
-	@Override
-	protected AutoCloseable startClient(Backends backends) {
 		ConfigurableApplicationContext context = FeignClientApplication.start(backends);
 		assertThat(context.getBean(feign.Client.class)).isExactlyInstanceOf(FeignBlockingLoadBalancerClient.class);
 		this.client = context.getBean(FeignClientApplication.BackendClient.class);

@@ -7,6 +7,7 @@ import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.client.ServiceInstance;
@@ -43,7 +44,7 @@ public class ServerManagerLoadBalancerClientConfiguration {
 	 */
 	@Bean
 	@ConditionalOnBean(DiscoveryClient.class)
-	@ConditionalOnMissingBean(ServiceInstanceListSupplier.class)
+	@Conditional(DiscoveryLibrarySuppliers.OnNoOtherSupplier.class)
 	public ServerManagerServiceInstanceListSupplier serverManagerServiceInstanceListSupplier(
 			ConfigurableApplicationContext context, ServerManagerSupplierFactory factory, Environment environment) {
 		return factory.create(serviceId(environment),
@@ -59,11 +60,22 @@ public class ServerManagerLoadBalancerClientConfiguration {
 	 */
 	@Bean
 	@ConditionalOnBean(ReactiveDiscoveryClient.class)
-	@ConditionalOnMissingBean(ServiceInstanceListSupplier.class)
+	@Conditional(DiscoveryLibrarySuppliers.OnNoOtherSupplier.class)
 	public ServerManagerServiceInstanceListSupplier reactiveServerManagerServiceInstanceListSupplier(
 			ConfigurableApplicationContext context, ServerManagerSupplierFactory factory, Environment environment) {
 		return factory.create(serviceId(environment),
 				ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context));
+	}
+
+	/**
+	 * Takes the supplier of a discovery library's default configuration out of the
+	 * service's context when the starter's is there: see
+	 * {@link DiscoveryLibrarySuppliers}.
+	 * @return the post-processor
+	 */
+	@Bean
+	static BeanDefinitionRegistryPostProcessor serverManagerDiscoveryLibrarySupplierRemover() {
+		return new DiscoveryLibrarySuppliers.Remover(ServerManagerServiceInstanceListSupplier.class);
 	}
 
 	@Bean

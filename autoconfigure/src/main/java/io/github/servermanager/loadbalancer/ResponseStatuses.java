@@ -15,9 +15,9 @@ import org.springframework.util.ClassUtils;
  * Reads the HTTP status out of whatever a client hands lifecycles as its response: Spring
  * Cloud's {@link ResponseData} (blocking and reactive clients, OpenFeign, Gateway
  * WebFlux), a {@link ClientHttpResponse}, Web MVC's {@code ServerResponse} (Gateway Web
- * MVC), WebFlux's {@code ClientResponse} or a reactive {@code ServerHttpResponse}. Each web
- * stack is optional, so a reader is only set up when its type is on the class path; the
- * readers that name such a type live in nested classes that are loaded only then.
+ * MVC), WebFlux's {@code ClientResponse} or a reactive {@code ServerHttpResponse}. Each
+ * web stack is optional, so a reader is only set up when its type is on the class path;
+ * the readers that name such a type live in nested classes that are loaded only then.
  */
 final class ResponseStatuses {
 

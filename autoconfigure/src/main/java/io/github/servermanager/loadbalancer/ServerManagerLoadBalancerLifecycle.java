@@ -115,16 +115,16 @@ public class ServerManagerLoadBalancerLifecycle implements LoadBalancerLifecycle
 
 	private void unmatched(ServiceInstance reported, FailureReason reason) {
 		if (this.warnedUnmatched.compareAndSet(false, true)) {
-			logger.warn("A failed request of service '" + this.serviceId + "' was reported for "
-					+ describe(reported) + ", which is none of the service's servers, so no server was rotated "
+			logger.warn("A failed request of service '" + this.serviceId + "' was reported for " + describe(reported)
+					+ ", which is none of the service's servers, so no server was rotated "
 					+ "away. Either discovery removed that server while the request ran, or the client reports "
 					+ "instances that differ from the load balancer's in instance id, host, port and scheme. "
 					+ "Such reports are counted in server.manager.failures.unmatched; later ones are logged at "
 					+ "DEBUG.");
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug("A failed request of service '" + this.serviceId + "' was reported for "
-					+ describe(reported) + ", which is none of the service's servers");
+			logger.debug("A failed request of service '" + this.serviceId + "' was reported for " + describe(reported)
+					+ ", which is none of the service's servers");
 		}
 		for (ServerManagerObserver observer : this.observers) {
 			try {

@@ -148,8 +148,8 @@ class ServerManagerLoadBalancerLifecycleTests {
 
 	@Test
 	void failureOfACopyWithAnotherIdRotatesTheServerAtItsAddress() {
-		ServiceInstance copy = new DefaultServiceInstance("copy-of-front", TestServices.SERVICE,
-				this.front.getHost(), this.front.getPort(), this.front.isSecure());
+		ServiceInstance copy = new DefaultServiceInstance("copy-of-front", TestServices.SERVICE, this.front.getHost(),
+				this.front.getPort(), this.front.isSecure());
 		complete(copy, responseData(503));
 		assertThat(this.service.manager().findServer()).isNotSameAs(this.front);
 		assertThat(this.unmatched).isEmpty();
@@ -172,7 +172,8 @@ class ServerManagerLoadBalancerLifecycleTests {
 				this.front.getPort(), !this.front.isSecure());
 		complete(secureCopy, responseData(503));
 		assertThat(this.service.manager().findServer()).isSameAs(this.front);
-		assertThat(this.unmatched).containsExactly("backend " + this.front.getHost() + ":" + this.front.getPort() + " STATUS");
+		assertThat(this.unmatched)
+			.containsExactly("backend " + this.front.getHost() + ":" + this.front.getPort() + " STATUS");
 	}
 
 	@Test
@@ -185,7 +186,8 @@ class ServerManagerLoadBalancerLifecycleTests {
 		assertThat(this.service.manager().findServer()).isSameAs(this.front);
 		assertThat(this.service.failovers()).isZero();
 		assertThat(this.service.lastFailure().instance()).isSameAs(stranger);
-		assertThat(this.unmatched).containsExactly("backend 10.0.0.9:8080 EXCEPTION", "backend 10.0.0.9:8080 EXCEPTION");
+		assertThat(this.unmatched).containsExactly("backend 10.0.0.9:8080 EXCEPTION",
+				"backend 10.0.0.9:8080 EXCEPTION");
 	}
 
 	@Test

@@ -72,8 +72,8 @@ public abstract class LoadBalancedClientContract {
 	protected abstract String whoami() throws Exception;
 
 	/**
-	 * Tells whether the client, as configured, retries a request that could not reach
-	 * its server on the next one, so that the caller sees no error.
+	 * Tells whether the client, as configured, retries a request that could not reach its
+	 * server on the next one, so that the caller sees no error.
 	 * @return {@code true} with retry on
 	 */
 	protected abstract boolean retriesOnConnectionFailure();

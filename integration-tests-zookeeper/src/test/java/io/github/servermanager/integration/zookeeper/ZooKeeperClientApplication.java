@@ -39,9 +39,13 @@ final class ZooKeeperClientApplication implements AutoCloseable {
 		properties.put("spring.application.name", "client");
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.cloud.zookeeper.connect-string", connectString);
-		// A client only: it does not register itself.
+		// A client only: it does not register itself. Spring Cloud Zookeeper starts its
+		// watch of the registry, whose events are the heartbeats that pull membership at
+		// once, only when the application registers; without it membership is pulled on
+		// the refresh interval.
 		properties.put("spring.cloud.zookeeper.discovery.register", false);
 		properties.put("spring.cloud.service-registry.auto-registration.enabled", false);
+		properties.put("server-manager.membership-refresh", "1s");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ClientApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties(properties)

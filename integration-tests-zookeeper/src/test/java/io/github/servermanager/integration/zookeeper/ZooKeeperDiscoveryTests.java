@@ -132,8 +132,8 @@ class ZooKeeperDiscoveryTests {
 		leaving.close();
 
 		await().atMost(DISCOVERY_TIMEOUT)
-			.untilAsserted(() -> assertThat(client.instanceIds(service)).hasSize(2)
-				.doesNotContain(leaving.instanceId()));
+			.untilAsserted(
+					() -> assertThat(client.instanceIds(service)).hasSize(2).doesNotContain(leaving.instanceId()));
 		assertThat(callRepeatedly(service)).doesNotContain(leaving.instanceId());
 	}
 
@@ -168,8 +168,8 @@ class ZooKeeperDiscoveryTests {
 		// ZooKeeper deletes its ephemeral registration; Curator registers it again on
 		// the backend's new session.
 		await().atMost(DISCOVERY_TIMEOUT)
-			.untilAsserted(() -> assertThat(client.instanceIds(service)).containsExactlyInAnyOrder(instanceId(service, 1),
-					instanceId(service, 2), instanceId(service, 3)));
+			.untilAsserted(() -> assertThat(client.instanceIds(service))
+				.containsExactlyInAnyOrder(instanceId(service, 1), instanceId(service, 2), instanceId(service, 3)));
 		assertThat(callRepeatedly(service).stream().distinct()).hasSize(1);
 	}
 

@@ -14,8 +14,8 @@ class WebClientHttpServiceTests extends LoadBalancedClientContract {
 
 	@Override
 	protected AutoCloseable startClient(Backends backends) {
-		var context = HttpServiceClientsApplication.start(HttpServiceClientsApplication.WebClientGroup.class,
-				backends, "spring.cloud.loadbalancer.retry.enabled=true");
+		var context = HttpServiceClientsApplication.start(HttpServiceClientsApplication.WebClientGroup.class, backends,
+				"spring.cloud.loadbalancer.retry.enabled=true");
 		this.service = context.getBean(BackendService.class);
 		return context;
 	}

@@ -14,8 +14,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A Spring Cloud Gateway Server WebFlux application as a user would write it: the
- * starter and one route to {@code lb://backend}, configured by properties only.
+ * A Spring Cloud Gateway Server WebFlux application as a user would write it: the starter
+ * and one route to {@code lb://backend}, configured by properties only.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -62,7 +62,7 @@ public final class Backends implements AutoCloseable {
 
 	/**
 	 * Brings every server back to how it started: a stopped one is started again on its
-	 * port, and all answer 200 and pass their health check.
+	 * port, and all answer at once with 200 and pass their health check.
 	 * @throws IOException when a stopped server's port has been taken meanwhile
 	 */
 	public void restore() throws IOException {
@@ -74,6 +74,7 @@ public final class Backends implements AutoCloseable {
 			}
 			backend.answerWith(200);
 			backend.healthy(true);
+			backend.hang(false);
 		}
 	}
 

@@ -38,6 +38,9 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	/** Counter of failovers, tagged {@code reason}. */
 	public static final String FAILOVERS = "server.manager.failovers";
 
+	/** Counter of failure reports that matched none of the service's servers. */
+	public static final String UNMATCHED_FAILURES = "server.manager.failures.unmatched";
+
 	/** Timer of pings, tagged {@code outcome}. */
 	public static final String PINGS = "server.manager.pings";
 
@@ -96,6 +99,11 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	@Override
 	public void failedOver(String serviceId, ServiceInstance failed, FailureReason reason) {
 		forEachMeters(serviceId, (meters) -> meters.failedOver(reason));
+	}
+
+	@Override
+	public void unmatchedFailure(String serviceId, ServiceInstance reported, FailureReason reason) {
+		forEachMeters(serviceId, ServiceMeters::unmatchedFailure);
 	}
 
 	@Override

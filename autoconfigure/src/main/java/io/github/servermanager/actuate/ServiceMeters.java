@@ -32,6 +32,8 @@ final class ServiceMeters {
 
 	private final Map<FailureReason, Counter> failovers = new EnumMap<>(FailureReason.class);
 
+	private final Counter unmatchedFailures;
+
 	private final Timer healthyPings;
 
 	private final Timer unhealthyPings;
@@ -73,6 +75,11 @@ final class ServiceMeters {
 			this.failovers.put(reason, counter);
 			this.meters.add(counter);
 		}
+		this.unmatchedFailures = Counter.builder(ServerManagerMetrics.UNMATCHED_FAILURES)
+			.tags(tags)
+			.description("Failed requests reported for an instance that is none of the service's servers")
+			.register(registry);
+		this.meters.add(this.unmatchedFailures);
 		this.healthyPings = pingTimer(registry, tags, "healthy");
 		this.unhealthyPings = pingTimer(registry, tags, "unhealthy");
 	}
@@ -97,6 +104,10 @@ final class ServiceMeters {
 
 	void failedOver(FailureReason reason) {
 		this.failovers.get(reason).increment();
+	}
+
+	void unmatchedFailure() {
+		this.unmatchedFailures.increment();
 	}
 
 	void pinged(boolean healthy, long nanos) {

@@ -49,6 +49,17 @@ public interface ServerManagerObserver {
 	}
 
 	/**
+	 * A failed request was reported for an instance that is none of the service's
+	 * servers, so nothing moved: discovery removed it while the request ran, or the
+	 * client reports instances the server manager cannot tell apart.
+	 * @param serviceId the service
+	 * @param reported the instance the client reported
+	 * @param reason why the request counted as failed
+	 */
+	default void unmatchedFailure(String serviceId, ServiceInstance reported, FailureReason reason) {
+	}
+
+	/**
 	 * A rebalance pinged an instance.
 	 * @param serviceId the service
 	 * @param instance the instance pinged

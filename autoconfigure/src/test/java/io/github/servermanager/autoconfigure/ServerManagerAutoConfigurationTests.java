@@ -1,14 +1,17 @@
 package io.github.servermanager.autoconfigure;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSpread;
+import io.github.servermanager.loadbalancer.FailureReason;
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.RebalanceScheduler;
@@ -23,9 +26,13 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.composite.CompositeDiscoveryClientAutoConfiguration;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration;
+import org.springframework.cloud.client.loadbalancer.CompletionContext;
+import org.springframework.cloud.client.loadbalancer.DefaultRequest;
+import org.springframework.cloud.client.loadbalancer.DefaultResponse;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerLifecycle;
 import org.springframework.cloud.commons.util.UtilAutoConfiguration;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
@@ -87,6 +94,29 @@ class ServerManagerAutoConfigurationTests {
 			assertThat(factory.getInstances(SERVICE, LoadBalancerLifecycle.class)).values()
 				.hasAtLeastOneElementOfType(ServerManagerLoadBalancerLifecycle.class);
 			assertThat(factory.getInstance(SERVICE, ServerManagerServiceInstanceListSupplier.class)).isNotNull();
+		});
+	}
+
+	@Test
+	void lifecycleTellsObserverBeansOfFailureReportsThatMatchNoServer() {
+		List<String> unmatched = new CopyOnWriteArrayList<>();
+		ServerManagerObserver observer = new ServerManagerObserver() {
+
+			@Override
+			public void unmatchedFailure(String serviceId, ServiceInstance reported, FailureReason reason) {
+				unmatched.add(serviceId + " " + reported.getPort() + " " + reason);
+			}
+
+		};
+		this.runner.withBean(ServerManagerObserver.class, () -> observer).run((context) -> {
+			LoadBalancerClientFactory factory = context.getBean(LoadBalancerClientFactory.class);
+			factory.getInstance(SERVICE);
+			ServerManagerLoadBalancerLifecycle lifecycle = factory.getInstance(SERVICE,
+					ServerManagerLoadBalancerLifecycle.class);
+			ServiceInstance stranger = new DefaultServiceInstance(null, SERVICE, "127.0.0.1", 9999, false);
+			lifecycle.onComplete(new CompletionContext<>(CompletionContext.Status.FAILED,
+					new ConnectException("refused"), new DefaultRequest<>(), new DefaultResponse(stranger)));
+			assertThat(unmatched).containsExactly(SERVICE + " 9999 EXCEPTION");
 		});
 	}
 

@@ -52,7 +52,7 @@ class ServerManagerMetricsTests {
 	void everyMeterCarriesTheServiceIdAsSpringCloudLoadBalancerTagsIt() {
 		this.metrics.bindTo(this.meters);
 		try (RunningService ignored = start("svc", ONE, TWO)) {
-			assertThat(metersOf("svc")).hasSize(10)
+			assertThat(metersOf("svc")).hasSize(11)
 				.allSatisfy((meter) -> assertThat(meter.getId().getTag("serviceId")).isEqualTo("svc"));
 			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("serviceId", "svc").gauge().value())
 				.isEqualTo(2);

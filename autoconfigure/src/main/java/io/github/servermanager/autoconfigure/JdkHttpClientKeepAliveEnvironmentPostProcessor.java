@@ -82,24 +82,21 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessor implements EnvironmentPostP
 	 * is not configured.
 	 */
 	private static Duration keepAlive(Binder binder) {
-		Duration configured = bindKeepAlive(binder);
-		if (configured != null) {
-			if (configured.isNegative() || (!configured.isZero() && configured.compareTo(Duration.ofSeconds(1)) < 0)) {
-				throw invalid(configured);
-			}
-			return configured;
+		String configured = binder.bind(KEY, String.class).orElse(null);
+		if (configured == null) {
+			return shortestMinReuse(binder);
 		}
-		return shortestMinReuse(binder);
-	}
-
-	private static @Nullable Duration bindKeepAlive(Binder binder) {
+		Duration keepAlive;
 		try {
-			return binder.bind(KEY, Duration.class).orElse(null);
+			keepAlive = binder.bind(KEY, Duration.class).get();
 		}
 		catch (BindException ex) {
-			Object value = (ex.getProperty() != null) ? ex.getProperty().getValue() : "?";
-			throw invalid(value);
+			throw invalid(configured);
 		}
+		if (keepAlive.isNegative() || (!keepAlive.isZero() && keepAlive.compareTo(Duration.ofSeconds(1)) < 0)) {
+			throw invalid(configured);
+		}
+		return keepAlive;
 	}
 
 	private static InvalidServerManagerPropertyException invalid(Object value) {

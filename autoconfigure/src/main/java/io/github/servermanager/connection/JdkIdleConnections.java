@@ -14,9 +14,10 @@ import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuild
  * The JDK's {@code HttpClient} offers no way to close the idle connections of one client
  * to one host: its pool keeps an idle connection for
  * {@code jdk.httpclient.keepalive.timeout} seconds (1200 on Java 17), a system property
- * read once for the whole JVM. The starter does not set it behind the application's back;
- * it says once, when Spring Boot's builder picks the JDK client and the property is not
- * set, what that costs.
+ * read once for the whole JVM. The starter sets that property while the environment is
+ * prepared ({@code server-manager.jdk-http-client.keep-alive-timeout}); when it is still
+ * unset as Spring Boot's builder picks the JDK client, that key was {@code 0}, and this
+ * says once what that costs.
  */
 public final class JdkIdleConnections {
 
@@ -57,9 +58,9 @@ public final class JdkIdleConnections {
 		if (System.getProperty(KEEP_ALIVE_PROPERTY) == null && told.compareAndSet(false, true)) {
 			logger.info("The JDK HttpClient keeps an idle connection to every server that was ever in front for "
 					+ KEEP_ALIVE_PROPERTY + " seconds (1200 by default on Java 17); the server manager cannot close "
-					+ "them one host at a time. Start the JVM with -D" + KEEP_ALIVE_PROPERTY
-					+ "=<seconds, e.g. 30> or use Reactor Netty or Apache HttpClient 5 to hold one connection per "
-					+ "service.");
+					+ "them one host at a time. Leave server-manager.jdk-http-client.keep-alive-timeout unset (or "
+					+ "set it to a duration), start the JVM with -D" + KEEP_ALIVE_PROPERTY
+					+ "=<seconds>, or use Reactor Netty or Apache HttpClient 5 to hold one connection per service.");
 		}
 	}
 

@@ -48,6 +48,15 @@ class InvalidConfigurationStartupTests {
 	}
 
 	@Test
+	void badJdkKeepAliveStopsStartUpBeforeAnyBeanNamingTheKeyAndAnExample(CapturedOutput output) throws Exception {
+		startFails("server-manager.jdk-http-client.keep-alive-timeout=-5s");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '-5s' for property 'server-manager.jdk-http-client.keep-alive-timeout': it must "
+					+ "be 0 (leave the JVM's keep-alive alone) or a duration of at least 1s")
+			.contains("server-manager.jdk-http-client.keep-alive-timeout=30s");
+	}
+
+	@Test
 	void unknownSslBundleNamesTheKeyAndTheBundlesThatExist(CapturedOutput output) throws Exception {
 		startFails("server-manager.services.backend.ssl-bundle=pings",
 				"spring.ssl.bundle.pem.backends.truststore.certificate=classpath:ping-tls/server.crt");

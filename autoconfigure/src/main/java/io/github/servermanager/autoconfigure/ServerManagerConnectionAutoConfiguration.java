@@ -12,15 +12,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
-import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
-import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
-import org.springframework.boot.http.client.reactive.JettyClientHttpConnectorBuilder;
-import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,6 +40,12 @@ public class ServerManagerConnectionAutoConfiguration {
 				settings.idleConnectionGrace());
 	}
 
+	/*
+	 * One bean per client library, each both the register of that library's pools and the
+	 * customizer of Spring Boot's builders for it (request factory and connector alike).
+	 * The nested classes keep a library's types from being loaded when it is absent.
+	 */
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "reactor.netty.http.client.HttpClient")
 	static class ReactorNettyConfiguration {
@@ -57,20 +54,6 @@ public class ServerManagerConnectionAutoConfiguration {
 		@ConditionalOnMissingBean
 		ReactorNettyIdleConnections serverManagerReactorNettyIdleConnections(ConnectionPools pools) {
 			return new ReactorNettyIdleConnections(pools);
-		}
-
-		@Bean
-		@ConditionalOnClass(name = "org.springframework.http.client.reactive.ReactorClientHttpConnector")
-		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> serverManagerReactorConnectorBuilderCustomizer(
-				ReactorNettyIdleConnections idleConnections) {
-			return idleConnections.connectorBuilderCustomizer();
-		}
-
-		@Bean
-		@ConditionalOnClass(name = "org.springframework.http.client.ReactorClientHttpRequestFactory")
-		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> serverManagerReactorRequestFactoryBuilderCustomizer(
-				ReactorNettyIdleConnections idleConnections) {
-			return idleConnections.requestFactoryBuilderCustomizer();
 		}
 
 	}
@@ -83,36 +66,6 @@ public class ServerManagerConnectionAutoConfiguration {
 		@ConditionalOnMissingBean
 		JettyIdleConnections serverManagerJettyIdleConnections(ConnectionPools pools) {
 			return new JettyIdleConnections(pools);
-		}
-
-		@Bean
-		@ConditionalOnClass(name = "org.springframework.http.client.JettyClientHttpRequestFactory")
-		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> serverManagerJettyRequestFactoryBuilderCustomizer(
-				JettyIdleConnections idleConnections) {
-			return idleConnections.requestFactoryBuilderCustomizer();
-		}
-
-		@Bean
-		@ConditionalOnClass(name = "org.eclipse.jetty.reactive.client.ReactiveRequest")
-		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> serverManagerJettyConnectorBuilderCustomizer(
-				JettyIdleConnections idleConnections) {
-			return idleConnections.connectorBuilderCustomizer();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class JdkConfiguration {
-
-		@Bean
-		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> serverManagerJdkRequestFactoryBuilderCustomizer() {
-			return JdkIdleConnections.requestFactoryBuilderCustomizer();
-		}
-
-		@Bean
-		@ConditionalOnClass(name = "org.springframework.http.client.reactive.JdkClientHttpConnector")
-		ClientHttpConnectorBuilderCustomizer<JdkClientHttpConnectorBuilder> serverManagerJdkConnectorBuilderCustomizer() {
-			return JdkIdleConnections.connectorBuilderCustomizer();
 		}
 
 	}
@@ -128,12 +81,12 @@ public class ServerManagerConnectionAutoConfiguration {
 			return new HttpComponentsIdleConnections(pools, settings.idleConnectionGrace());
 		}
 
-		@Bean
-		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> serverManagerHttpComponentsRequestFactoryBuilderCustomizer(
-				HttpComponentsIdleConnections idleConnections) {
-			return idleConnections.requestFactoryBuilderCustomizer();
-		}
+	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	JdkIdleConnections serverManagerJdkIdleConnections() {
+		return new JdkIdleConnections();
 	}
 
 }

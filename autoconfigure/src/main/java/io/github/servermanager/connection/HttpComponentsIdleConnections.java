@@ -26,7 +26,8 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
  * is kept while the client is built and the client is given a manager built from it, with
  * every setting of Boot and of other customizers.
  */
-public final class HttpComponentsIdleConnections {
+public final class HttpComponentsIdleConnections
+		implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> {
 
 	private static final ThreadLocal<@Nullable PoolingHttpClientConnectionManagerBuilder> building = new ThreadLocal<>();
 
@@ -35,7 +36,7 @@ public final class HttpComponentsIdleConnections {
 	private final Duration idleLongerThan;
 
 	/**
-	 * Creates the customizer's common part.
+	 * Creates the customizer.
 	 * @param pools where managers are registered
 	 * @param idleLongerThan how long a connection must have been idle to be closed
 	 */
@@ -44,13 +45,10 @@ public final class HttpComponentsIdleConnections {
 		this.idleLongerThan = idleLongerThan;
 	}
 
-	/**
-	 * Returns the customizer of the builder behind {@code RestClient.Builder} and
-	 * {@code RestTemplateBuilder}.
-	 * @return the customizer
-	 */
-	public ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> requestFactoryBuilderCustomizer() {
-		return (builder) -> builder.withConnectionManagerCustomizer(building::set)
+	@Override
+	public HttpComponentsClientHttpRequestFactoryBuilder customize(
+			HttpComponentsClientHttpRequestFactoryBuilder builder) {
+		return builder.withConnectionManagerCustomizer(building::set)
 			.withHttpClientCustomizer(this::useRegisteredManager);
 	}
 

@@ -19,7 +19,9 @@ import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuild
  * unset as Spring Boot's builder picks the JDK client, that key was {@code 0}, and this
  * says once what that costs.
  */
-public final class JdkIdleConnections {
+public final class JdkIdleConnections
+		implements ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder>,
+		ClientHttpConnectorBuilderCustomizer<JdkClientHttpConnectorBuilder> {
 
 	static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
 
@@ -27,31 +29,24 @@ public final class JdkIdleConnections {
 
 	private static final AtomicBoolean told = new AtomicBoolean();
 
-	private JdkIdleConnections() {
+	/**
+	 * Creates the customizer.
+	 */
+	public JdkIdleConnections() {
 	}
 
-	/**
-	 * Returns the customizer of the builder behind {@code RestClient.Builder} and
-	 * {@code RestTemplateBuilder}; it changes nothing.
-	 * @return the customizer
-	 */
-	public static ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> requestFactoryBuilderCustomizer() {
-		return (builder) -> {
-			tellOnce();
-			return builder;
-		};
+	/** Changes nothing in the builder behind {@code RestClient.Builder}. */
+	@Override
+	public JdkClientHttpRequestFactoryBuilder customize(JdkClientHttpRequestFactoryBuilder builder) {
+		tellOnce();
+		return builder;
 	}
 
-	/**
-	 * Returns the customizer of the builder behind {@code WebClient.Builder}; it changes
-	 * nothing.
-	 * @return the customizer
-	 */
-	public static ClientHttpConnectorBuilderCustomizer<JdkClientHttpConnectorBuilder> connectorBuilderCustomizer() {
-		return (builder) -> {
-			tellOnce();
-			return builder;
-		};
+	/** Changes nothing in the builder behind {@code WebClient.Builder}. */
+	@Override
+	public JdkClientHttpConnectorBuilder customize(JdkClientHttpConnectorBuilder builder) {
+		tellOnce();
+		return builder;
 	}
 
 	private static void tellOnce() {

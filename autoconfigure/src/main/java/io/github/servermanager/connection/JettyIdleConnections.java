@@ -16,34 +16,33 @@ import org.springframework.boot.http.client.reactive.JettyClientHttpConnectorBui
  * takes the idle connections of the destination at that host and port out of its pool,
  * one by one (a pool hands out only idle connections when told not to create one), and
  * closes them; connections that carry a request are not idle and are left alone.
+ * <p>
+ * It is the customizer of both builders: the request factory of
+ * {@code RestClient.Builder} and {@code RestTemplateBuilder}, and
+ * {@code WebClient.Builder}'s connector.
  */
-public final class JettyIdleConnections {
+public final class JettyIdleConnections
+		implements ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder>,
+		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> {
 
 	private final ConnectionPools pools;
 
 	/**
-	 * Creates the customizers' common part.
+	 * Creates the customizer.
 	 * @param pools where clients are registered
 	 */
 	public JettyIdleConnections(ConnectionPools pools) {
 		this.pools = pools;
 	}
 
-	/**
-	 * Returns the customizer of the builder behind {@code RestClient.Builder} and
-	 * {@code RestTemplateBuilder}.
-	 * @return the customizer
-	 */
-	public ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> requestFactoryBuilderCustomizer() {
-		return (builder) -> builder.withHttpClientCustomizer(this::register);
+	@Override
+	public JettyClientHttpRequestFactoryBuilder customize(JettyClientHttpRequestFactoryBuilder builder) {
+		return builder.withHttpClientCustomizer(this::register);
 	}
 
-	/**
-	 * Returns the customizer of the builder behind {@code WebClient.Builder}.
-	 * @return the customizer
-	 */
-	public ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> connectorBuilderCustomizer() {
-		return (builder) -> builder.withHttpClientCustomizer(this::register);
+	@Override
+	public JettyClientHttpConnectorBuilder customize(JettyClientHttpConnectorBuilder builder) {
+		return builder.withHttpClientCustomizer(this::register);
 	}
 
 	private void register(HttpClient client) {

@@ -17,34 +17,32 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
  * pool of that address is removed and its idle connections close at once, while
  * connections that carry a request close when it completes; the next request to that
  * address opens a new pool.
+ * <p>
+ * It is the customizer of both builders: {@code WebClient.Builder}'s connector and the
+ * request factory of {@code RestClient.Builder} and {@code RestTemplateBuilder}.
  */
-public final class ReactorNettyIdleConnections {
+public final class ReactorNettyIdleConnections
+		implements ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder>,
+		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> {
 
 	private final ConnectionPools pools;
 
 	/**
-	 * Creates the customizers' common part.
+	 * Creates the customizer.
 	 * @param pools where providers are registered
 	 */
 	public ReactorNettyIdleConnections(ConnectionPools pools) {
 		this.pools = pools;
 	}
 
-	/**
-	 * Returns the customizer of the builder behind {@code WebClient.Builder}.
-	 * @return the customizer
-	 */
-	public ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> connectorBuilderCustomizer() {
-		return (builder) -> builder.withHttpClientCustomizer(this::register);
+	@Override
+	public ReactorClientHttpConnectorBuilder customize(ReactorClientHttpConnectorBuilder builder) {
+		return builder.withHttpClientCustomizer(this::register);
 	}
 
-	/**
-	 * Returns the customizer of the builder behind {@code RestClient.Builder} and
-	 * {@code RestTemplateBuilder}.
-	 * @return the customizer
-	 */
-	public ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> requestFactoryBuilderCustomizer() {
-		return (builder) -> builder.withHttpClientCustomizer(this::register);
+	@Override
+	public ReactorClientHttpRequestFactoryBuilder customize(ReactorClientHttpRequestFactoryBuilder builder) {
+		return builder.withHttpClientCustomizer(this::register);
 	}
 
 	private HttpClient register(HttpClient client) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.servermanager.connection.ConnectionPools;
 import io.github.servermanager.connection.HttpComponentsIdleConnections;
 import io.github.servermanager.connection.IdleConnectionReaper;
+import io.github.servermanager.connection.JdkIdleConnections;
 import io.github.servermanager.connection.JettyIdleConnections;
 import io.github.servermanager.connection.ReactorNettyIdleConnections;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration;
@@ -38,7 +41,19 @@ class ServerManagerConnectionAutoConfigurationTests {
 			.hasSingleBean(IdleConnectionReaper.class)
 			.hasSingleBean(ReactorNettyIdleConnections.class)
 			.hasSingleBean(HttpComponentsIdleConnections.class)
-			.hasSingleBean(JettyIdleConnections.class));
+			.hasSingleBean(JettyIdleConnections.class)
+			.hasSingleBean(JdkIdleConnections.class));
+	}
+
+	@Test
+	void eachLibrarysBeanIsTheCustomizerOfSpringBootsBuildersForIt() {
+		this.runner.run((context) -> {
+			assertThat(context.getBeansOfType(ClientHttpRequestFactoryBuilderCustomizer.class)).hasSize(4);
+			assertThat(context.getBeansOfType(ClientHttpConnectorBuilderCustomizer.class).values()).hasSize(3)
+				.hasAtLeastOneElementOfType(ReactorNettyIdleConnections.class)
+				.hasOnlyElementsOfTypes(ReactorNettyIdleConnections.class, JettyIdleConnections.class,
+						JdkIdleConnections.class);
+		});
 	}
 
 	@Test

@@ -2,10 +2,7 @@ package io.github.servermanager.connection;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.servermanager.loadbalancer.ManagedService;
@@ -15,19 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
-import org.springframework.boot.restclient.RestTemplateBuilder;
-import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -144,50 +132,7 @@ class IdleConnectionClosingIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext startClient(String... properties) {
-		Map<String, Object> defaults = new LinkedHashMap<>();
-		for (int i = 0; i < this.backends.size(); i++) {
-			String prefix = "spring.cloud.discovery.client.simple.instances." + SERVICE + "[" + i + "].";
-			defaults.put(prefix + "uri", this.backends.get(i).uri());
-			defaults.put(prefix + "instance-id", this.backends.get(i).name());
-		}
-		defaults.put("spring.application.name", "client");
-		defaults.put("spring.main.banner-mode", "off");
-		defaults.put("server-manager.ping", "none");
-		defaults.put("server-manager.cluster-size", "1");
-		defaults.put("server-manager.membership-refresh", "10m");
-		defaults.put("server-manager.idle-connection-grace", "100ms");
-		return new SpringApplicationBuilder(ConnectionsClientApplication.class).web(WebApplicationType.NONE)
-			.properties(defaults)
-			.properties(properties)
-			.run();
-	}
-
-	/**
-	 * Load-balanced clients made from Spring Boot's auto-configured builders, as the
-	 * Spring Boot reference shows.
-	 */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class ConnectionsClientApplication {
-
-		@Bean
-		@LoadBalanced
-		RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
-			return configurer.configure(RestClient.builder());
-		}
-
-		@Bean
-		@LoadBalanced
-		RestTemplate loadBalancedRestTemplate(RestTemplateBuilder builder) {
-			return builder.build();
-		}
-
-		@Bean
-		@LoadBalanced
-		WebClient.Builder loadBalancedWebClientBuilder(ClientHttpConnector connector) {
-			return WebClient.builder().clientConnector(connector);
-		}
-
+		return ConnectionsClientApplication.start(this.backends, properties);
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.github.servermanager.connection;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
@@ -11,17 +9,10 @@ import io.github.servermanager.testsupport.CountingBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
-import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,35 +74,8 @@ class JdkKeepAliveIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext startClient() {
-		Map<String, Object> defaults = new LinkedHashMap<>();
-		for (int i = 0; i < this.backends.size(); i++) {
-			String prefix = "spring.cloud.discovery.client.simple.instances." + SERVICE + "[" + i + "].";
-			defaults.put(prefix + "uri", this.backends.get(i).uri());
-			defaults.put(prefix + "instance-id", this.backends.get(i).name());
-		}
-		defaults.put("spring.application.name", "client");
-		defaults.put("spring.main.banner-mode", "off");
-		defaults.put("spring.http.clients.imperative.factory", "jdk");
-		defaults.put("server-manager.ping", "none");
-		defaults.put("server-manager.cluster-size", "1");
-		defaults.put("server-manager.membership-refresh", "10m");
-		defaults.put("server-manager.jdk-http-client.keep-alive-timeout", "1s");
-		return new SpringApplicationBuilder(JdkClientApplication.class).web(WebApplicationType.NONE)
-			.properties(defaults)
-			.run();
-	}
-
-	/** A load-balanced {@code RestClient.Builder} made from Spring Boot's configurer. */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class JdkClientApplication {
-
-		@Bean
-		@LoadBalanced
-		RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
-			return configurer.configure(RestClient.builder());
-		}
-
+		return ConnectionsClientApplication.start(this.backends, "spring.http.clients.imperative.factory=jdk",
+				"server-manager.jdk-http-client.keep-alive-timeout=1s");
 	}
 
 }

@@ -28,9 +28,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * idle connection for {@code jdk.httpclient.keepalive.timeout} seconds (1200 by default),
  * read once for the whole JVM when the first JDK client is created. This runs while the
  * environment is prepared, before any bean exists, and sets that system property to
- * {@code server-manager.jdk-http-client.keep-alive-timeout}, by default the shortest
- * {@code min-reuse}: a former front's idle connection then lives about as long as one
- * rebalance interval, and a client quiet for that long reconnects once.
+ * {@code server-manager.jdk-http-client.keep-alive-timeout}, by default half the shortest
+ * {@code min-reuse} (one minute with the default two): a client rebalances at most once
+ * per {@code min-reuse}, so a former front's idle connection is gone before the next
+ * front changes and a client holds at most two connections per service, usually one; a
+ * client quiet for that long reconnects once on its next request.
  * <p>
  * It leaves the JVM alone when the property is already set (on the command line, by the
  * application, or in the JDK's {@code conf/net.properties}), when the key is {@code 0},
@@ -42,8 +44,11 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessor implements EnvironmentPostP
 
 	static final String KEY = "server-manager.jdk-http-client.keep-alive-timeout";
 
-	/** The property is JVM-wide: only the first application of the JVM sets it. */
-	private static final AtomicBoolean setByServerManager = new AtomicBoolean();
+	/**
+	 * The property is JVM-wide: only the first application of the JVM sets it, or says
+	 * that it leaves it.
+	 */
+	private static final AtomicBoolean decided = new AtomicBoolean();
 
 	private final Log logger;
 
@@ -58,7 +63,7 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessor implements EnvironmentPostP
 			return;
 		}
 		Duration keepAlive = keepAlive(binder);
-		if (keepAlive.isZero() || setByServerManager.get()) {
+		if (keepAlive.isZero() || !decided.compareAndSet(false, true)) {
 			return;
 		}
 		String setAlready = setAlready();
@@ -68,23 +73,21 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessor implements EnvironmentPostP
 			return;
 		}
 		long seconds = wholeSecondsRoundedUp(keepAlive);
-		if (setByServerManager.compareAndSet(false, true)) {
-			System.setProperty(KEEP_ALIVE_PROPERTY, Long.toString(seconds));
-			this.logger.info("Set the JVM-wide system property " + KEEP_ALIVE_PROPERTY + "=" + seconds
-					+ " so that JDK HttpClients close a connection idle for " + seconds
-					+ " s (1200 s otherwise on Java 17) and let go of servers that left the front; it applies to "
-					+ "JDK HttpClients created from now on. Set " + KEY + "=0 to leave the JVM's default.");
-		}
+		System.setProperty(KEEP_ALIVE_PROPERTY, Long.toString(seconds));
+		this.logger.info("Set the JVM-wide system property " + KEEP_ALIVE_PROPERTY + "=" + seconds
+				+ " so that JDK HttpClients close a connection idle for " + seconds
+				+ " s (1200 s otherwise on Java 17) and let go of servers that left the front; it applies to "
+				+ "JDK HttpClients created from now on. Set " + KEY + "=0 to leave the JVM's default.");
 	}
 
 	/**
-	 * Returns the configured keep-alive, or the shortest min-reuse of any service when it
-	 * is not configured.
+	 * Returns the configured keep-alive, or half the shortest min-reuse of any service
+	 * when it is not configured.
 	 */
 	private static Duration keepAlive(Binder binder) {
 		String configured = binder.bind(KEY, String.class).orElse(null);
 		if (configured == null) {
-			return shortestMinReuse(binder);
+			return shortestMinReuse(binder).dividedBy(2);
 		}
 		Duration keepAlive;
 		try {
@@ -167,7 +170,7 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessor implements EnvironmentPostP
 
 	/** Lets tests start from a JVM in which the server manager has set nothing. */
 	static void forgetSetting() {
-		setByServerManager.set(false);
+		decided.set(false);
 	}
 
 }

@@ -45,16 +45,22 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void defaultsToTheDefaultMinReuse() {
+	void defaultsToHalfTheDefaultMinReuse() {
 		postProcess();
-		assertThat(System.getProperty(PROPERTY)).isEqualTo("120");
+		assertThat(System.getProperty(PROPERTY)).isEqualTo("60");
 	}
 
 	@Test
-	void defaultsToTheShortestMinReuseOfAnyService() {
+	void defaultsToHalfTheShortestMinReuseOfAnyService() {
 		postProcess("server-manager.min-reuse=90s", "server-manager.services.orders.min-reuse=30s",
 				"server-manager.services.billing.ping=tcp");
-		assertThat(System.getProperty(PROPERTY)).isEqualTo("30");
+		assertThat(System.getProperty(PROPERTY)).isEqualTo("15");
+	}
+
+	@Test
+	void defaultIsAtLeastOneSecond() {
+		postProcess("server-manager.min-reuse=500ms");
+		assertThat(System.getProperty(PROPERTY)).isEqualTo("1");
 	}
 
 	@Test
@@ -70,6 +76,14 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessorTests {
 		postProcess("server-manager.jdk-http-client.keep-alive-timeout=5s");
 		assertThat(System.getProperty(PROPERTY)).isEqualTo("45");
 		assertThat(output).contains("Leaving jdk.httpclient.keepalive.timeout=45 as set");
+	}
+
+	@Test
+	void onlyTheFirstApplicationOfTheJvmSaysItLeftTheUsersValue(CapturedOutput output) {
+		System.setProperty(PROPERTY, "45");
+		postProcess();
+		postProcess();
+		assertThat(output.getOut().split("Leaving jdk.httpclient.keepalive.timeout=45", -1)).hasSize(2);
 	}
 
 	@Test

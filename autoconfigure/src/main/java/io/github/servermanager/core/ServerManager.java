@@ -72,6 +72,8 @@ public final class ServerManager<S> {
 
 	private final ServerManagerListener<S> listener;
 
+	private final FrontSelection<S> frontSelection;
+
 	private final AtomicReference<List<S>> published = new AtomicReference<>(List.of());
 
 	private final ReentrantLock listLock = new ReentrantLock();
@@ -94,6 +96,8 @@ public final class ServerManager<S> {
 		this.jitterFraction = builder.jitterFraction;
 		this.connsPerSecPerServer = builder.connsPerSecPerServer;
 		this.listener = builder.listener;
+		this.frontSelection = (builder.frontSelection != null) ? builder.frontSelection
+				: FrontSelection.random(this.random);
 	}
 
 	/**
@@ -323,18 +327,17 @@ public final class ServerManager<S> {
 	}
 
 	/**
-	 * Shuffles a copy of the list so that long-lived clients do not stay on long-lived
-	 * servers, then pings from the front, moving each server that does not answer to the
-	 * end of the copy. When one answers, the copy is reconciled with the list as it is
-	 * now (servers removed meanwhile stay removed, servers added meanwhile are appended)
-	 * and published. When none answers, the manager goes offline and keeps its order.
-	 * When the server that answered was removed during the pings, nothing changes until
-	 * the next rebalance.
+	 * Orders a copy of the list by the {@link FrontSelection} (by default shuffles it, so
+	 * that long-lived clients do not stay on long-lived servers), then pings from the
+	 * front, moving each server that does not answer to the end of the copy. When one
+	 * answers, the copy is reconciled with the list as it is now (servers removed
+	 * meanwhile stay removed, servers added meanwhile are appended) and published. When
+	 * none answers, the manager goes offline and keeps its order. When the server that
+	 * answered was removed during the pings, nothing changes until the next rebalance.
 	 * @return what the rebalance did
 	 */
 	public RebalanceResult<S> rebalance() {
-		List<S> candidates = new ArrayList<>(this.published.get());
-		shuffle(candidates);
+		List<S> candidates = new ArrayList<>(this.frontSelection.order(this.published.get()));
 		int pings = 0;
 		S healthy = null;
 		for (S candidate : candidates) {
@@ -451,6 +454,17 @@ public final class ServerManager<S> {
 			return nextRebalanceDelay();
 		}
 		return RateScaling.randomStagger(nextRebalanceDelay(RebalanceSpread.SPREAD), this.random);
+	}
+
+	/**
+	 * Lets the front selection move a deadline the schedule drew, for selections that
+	 * change their choice in rounds.
+	 * @param drawn the delay the schedule drew
+	 * @return the delay to wait
+	 * @see FrontSelection#rebalanceDelay
+	 */
+	public Duration selectionDelay(Duration drawn) {
+		return this.frontSelection.rebalanceDelay(drawn, rateScaledBase(), numServers());
 	}
 
 	/**
@@ -623,12 +637,9 @@ public final class ServerManager<S> {
 		return List.copyOf(cycled);
 	}
 
-	/** Fisher-Yates, drawing from the injected generator so tests can seed it. */
+	/** Draws from the injected generator so tests can seed it. */
 	private void shuffle(List<S> servers) {
-		for (int i = servers.size() - 1; i > 0; i--) {
-			int j = this.random.nextInt(i + 1);
-			servers.set(i, servers.set(j, servers.get(i)));
-		}
+		Shuffle.shuffle(servers, this.random);
 	}
 
 	/**
@@ -654,6 +665,8 @@ public final class ServerManager<S> {
 
 		private ServerManagerListener<S> listener = new ServerManagerListener<>() {
 		};
+
+		private @Nullable FrontSelection<S> frontSelection;
 
 		private Builder(Function<? super S, String> key) {
 			this.key = key;
@@ -745,6 +758,17 @@ public final class ServerManager<S> {
 		 */
 		public Builder<S> listener(ServerManagerListener<S> listener) {
 			this.listener = Objects.requireNonNull(listener, "listener must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the order in which a rebalance tries servers. Defaults to the seed's
+		 * shuffle, drawn from {@link #random}.
+		 * @param frontSelection the selection
+		 * @return this builder
+		 */
+		public Builder<S> frontSelection(FrontSelection<S> frontSelection) {
+			this.frontSelection = Objects.requireNonNull(frontSelection, "frontSelection must not be null");
 			return this;
 		}
 

@@ -103,6 +103,27 @@ public class ServerManagerProperties {
 	private boolean rearmOnMembershipChange = true;
 
 	/**
+	 * How each client picks its front server at a rebalance: 'random' (the seed's
+	 * shuffle) or 'subset' (deterministic subsetting by the client's rank among its
+	 * application's instances in discovery, so that fronts spread evenly at any number of
+	 * clients and servers).
+	 */
+	private String frontSelection = "random";
+
+	/**
+	 * This client's zone; instances whose 'zone' metadata matches are preferred. When
+	 * unset, spring.cloud.loadbalancer.zone is used; when neither is set, zones are
+	 * ignored. Applies to all services.
+	 */
+	private @Nullable String zone;
+
+	/**
+	 * Zones to fail over to when no server of the local zone answers, nearest first.
+	 * Zones not listed come after them.
+	 */
+	private List<String> zoneFailoverOrder = new ArrayList<>();
+
+	/**
 	 * Scheduling of rebalances.
 	 */
 	private final Scheduling scheduling = new Scheduling();
@@ -216,6 +237,30 @@ public class ServerManagerProperties {
 		this.rearmOnMembershipChange = rearmOnMembershipChange;
 	}
 
+	public String getFrontSelection() {
+		return this.frontSelection;
+	}
+
+	public void setFrontSelection(String frontSelection) {
+		this.frontSelection = frontSelection;
+	}
+
+	public @Nullable String getZone() {
+		return this.zone;
+	}
+
+	public void setZone(@Nullable String zone) {
+		this.zone = zone;
+	}
+
+	public List<String> getZoneFailoverOrder() {
+		return this.zoneFailoverOrder;
+	}
+
+	public void setZoneFailoverOrder(List<String> zoneFailoverOrder) {
+		this.zoneFailoverOrder = zoneFailoverOrder;
+	}
+
 	public Scheduling getScheduling() {
 		return this.scheduling;
 	}
@@ -322,6 +367,32 @@ public class ServerManagerProperties {
 		 * new number.
 		 */
 		private @Nullable Boolean rearmOnMembershipChange;
+
+		/**
+		 * How each client picks its front server at a rebalance: 'random' or 'subset'.
+		 */
+		private @Nullable String frontSelection;
+
+		/**
+		 * Zones to fail over to when no server of the local zone answers, nearest first.
+		 */
+		private @Nullable List<String> zoneFailoverOrder;
+
+		public @Nullable String getFrontSelection() {
+			return this.frontSelection;
+		}
+
+		public void setFrontSelection(@Nullable String frontSelection) {
+			this.frontSelection = frontSelection;
+		}
+
+		public @Nullable List<String> getZoneFailoverOrder() {
+			return this.zoneFailoverOrder;
+		}
+
+		public void setZoneFailoverOrder(@Nullable List<String> zoneFailoverOrder) {
+			this.zoneFailoverOrder = zoneFailoverOrder;
+		}
 
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;

@@ -82,7 +82,12 @@ public class ServerManagerSettings {
 			.value();
 		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, clusterSize,
 				membershipRefresh, failureStatuses, spread, rearm);
-		return new ServiceConfiguration(enabled, settings, ping, healthPath, pingTimeout);
+		FrontSelectionMode frontSelection = frontSelection(
+				merge.resolve("front-selection", Service::getFrontSelection, defaults.getFrontSelection()));
+		List<String> zoneFailoverOrder = zoneFailoverOrder(
+				merge.resolve("zone-failover-order", Service::getZoneFailoverOrder, defaults.getZoneFailoverOrder()));
+		return new ServiceConfiguration(enabled, settings, ping, healthPath, pingTimeout, frontSelection,
+				zoneFailoverOrder);
 	}
 
 	private static Duration requirePositive(Resolved<@Nullable Duration> resolved, String example) {
@@ -144,6 +149,26 @@ public class ServerManagerSettings {
 					"http");
 		}
 		return kind;
+	}
+
+	private static FrontSelectionMode frontSelection(Resolved<@Nullable String> resolved) {
+		FrontSelectionMode mode = (resolved.value() != null) ? FrontSelectionMode.parse(resolved.value()) : null;
+		if (mode == null) {
+			throw new InvalidServerManagerPropertyException(resolved.key(), resolved.value(), "one of random, subset",
+					"subset");
+		}
+		return mode;
+	}
+
+	private static List<String> zoneFailoverOrder(Resolved<@Nullable List<String>> resolved) {
+		List<String> zones = (resolved.value() != null) ? resolved.value() : List.of();
+		for (String zone : zones) {
+			if (zone == null || zone.isBlank()) {
+				throw new InvalidServerManagerPropertyException(resolved.key(), String.join(",", zones),
+						"a list of zone names without blanks", "zone-b,zone-c");
+			}
+		}
+		return List.copyOf(zones);
 	}
 
 	private static String healthPath(Resolved<@Nullable String> resolved) {

@@ -1,6 +1,7 @@
 package io.github.servermanager.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.servermanager.loadbalancer.ServiceSettings;
 
@@ -12,8 +13,10 @@ import io.github.servermanager.loadbalancer.ServiceSettings;
  * @param ping how a rebalance checks a server
  * @param healthPath the path of the HTTP ping
  * @param pingTimeout the timeout of a ping
+ * @param frontSelection how the front server is picked at a rebalance
+ * @param zoneFailoverOrder the zones to fail over to, nearest first
  */
 public record ServiceConfiguration(boolean enabled, ServiceSettings settings, PingKind ping, String healthPath,
-		Duration pingTimeout) {
+		Duration pingTimeout, FrontSelectionMode frontSelection, List<String> zoneFailoverOrder) {
 
 }

@@ -82,7 +82,11 @@ public final class SubsetSelection<S> implements FrontSelection<S> {
 
 	@Override
 	public List<S> order(List<S> servers) {
-		ClientRank client = rank();
+		ClientRank client = this.rank.get();
+		if (client == null && this.unrankedLogged.compareAndSet(false, true)) {
+			logger.log(Level.INFO, "This client's rank among its application's instances is unknown (is it "
+					+ "registered in discovery?): using a random front until it is known");
+		}
 		if (client == null || servers.isEmpty()) {
 			return this.others.order(servers);
 		}
@@ -107,7 +111,7 @@ public final class SubsetSelection<S> implements FrontSelection<S> {
 	 */
 	@Override
 	public Duration rebalanceDelay(Duration drawn, Duration baseInterval, int servers) {
-		ClientRank client = rank();
+		ClientRank client = this.rank.get();
 		if (client == null || servers == 0) {
 			return drawn;
 		}
@@ -139,15 +143,6 @@ public final class SubsetSelection<S> implements FrontSelection<S> {
 				/ ((long) Math.max(1, servers) * this.connsPerSecPerServer);
 		long window = Math.min(this.roundMillis, budgetWindow);
 		return window * client.index() / client.clients();
-	}
-
-	private @Nullable ClientRank rank() {
-		ClientRank client = this.rank.get();
-		if (client == null && this.unrankedLogged.compareAndSet(false, true)) {
-			logger.log(Level.INFO, "This client's rank among its application's instances is unknown (is it "
-					+ "registered in discovery?): using a random front until it is known");
-		}
-		return client;
 	}
 
 }

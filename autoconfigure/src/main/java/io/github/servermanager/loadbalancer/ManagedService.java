@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 
+import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSchedule;
@@ -56,6 +57,8 @@ public final class ManagedService {
 
 	private final AtomicLong failovers = new AtomicLong();
 
+	private final @Nullable FrontSelection<ServiceInstance> frontSelection;
+
 	/**
 	 * Creates a managed service with the system clocks and random source.
 	 * @param serviceId the service
@@ -83,6 +86,24 @@ public final class ManagedService {
 	public ManagedService(String serviceId, ServiceSettings settings, Pinger<ServiceInstance> pinger,
 			IntSupplier clusterSize, List<ServerManagerObserver> observers, ServerManagerClock clock,
 			RandomGenerator random) {
+		this(serviceId, settings, pinger, clusterSize, observers, clock, random, null);
+	}
+
+	/**
+	 * Creates a managed service that picks its front server in a given way.
+	 * @param serviceId the service
+	 * @param settings its settings
+	 * @param pinger how a rebalance checks an instance
+	 * @param clusterSize how many clients share the service's servers
+	 * @param observers who hears what happens
+	 * @param clock the clocks deadlines are kept in
+	 * @param random the source of shuffles and staggers
+	 * @param frontSelection the order in which a rebalance tries servers, or {@code null}
+	 * for the seed's shuffle
+	 */
+	public ManagedService(String serviceId, ServiceSettings settings, Pinger<ServiceInstance> pinger,
+			IntSupplier clusterSize, List<ServerManagerObserver> observers, ServerManagerClock clock,
+			RandomGenerator random, @Nullable FrontSelection<ServiceInstance> frontSelection) {
 		this.serviceId = Objects.requireNonNull(serviceId, "serviceId must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.observers = List.copyOf(observers);
@@ -95,7 +116,9 @@ public final class ManagedService {
 			.jitterFraction(settings.jitterFraction())
 			.connsPerSecPerServer(settings.connsPerSecPerServer())
 			.listener(new ManagerListener())
+			.frontSelection((frontSelection != null) ? frontSelection : FrontSelection.random(random))
 			.build();
+		this.frontSelection = frontSelection;
 		this.schedule = new RebalanceSchedule(this.manager, settings.spread(), settings.rearmOnMembershipChange(),
 				clock.nanoTime());
 	}
@@ -114,6 +137,14 @@ public final class ManagedService {
 	 */
 	public ServerManager<ServiceInstance> manager() {
 		return this.manager;
+	}
+
+	/**
+	 * Returns how the front server is picked at a rebalance.
+	 * @return the selection, or {@code null} for the seed's shuffle
+	 */
+	public @Nullable FrontSelection<ServiceInstance> frontSelection() {
+		return this.frontSelection;
 	}
 
 	/**

@@ -161,9 +161,10 @@ public final class ServerManager<S> {
 	 * Makes the list match a membership snapshot, as a discovery refresh reports it.
 	 * Known servers keep their place (with the new details), servers no longer listed are
 	 * removed and new ones are appended, so a refresh never moves the server in front
-	 * unless it left. A manager that held no servers takes the membership in random
-	 * order, so that clients which start together do not all pick the first server
-	 * discovery lists. Adding a server not known before clears the offline flag.
+	 * unless it left. A manager that held no servers takes the membership in the order of
+	 * its {@link FrontSelection} (random by default), so that clients which start
+	 * together do not all pick the first server discovery lists, and a client starts in
+	 * its own zone. Adding a server not known before clears the offline flag.
 	 * @param membership every server there is now; a repeated key keeps its last entry
 	 */
 	public void syncServers(Collection<? extends S> membership) {
@@ -191,16 +192,14 @@ public final class ServerManager<S> {
 				}
 			});
 			boolean added = merged.size() > before;
-			if (current.isEmpty()) {
-				shuffle(merged);
-			}
-			if (sameServers(current, merged)) {
+			List<S> next = current.isEmpty() ? initialOrder(merged) : merged;
+			if (sameServers(current, next)) {
 				return null;
 			}
 			if (added) {
 				this.offline = false;
 			}
-			return merged;
+			return next;
 		});
 	}
 
@@ -637,9 +636,24 @@ public final class ServerManager<S> {
 		return List.copyOf(cycled);
 	}
 
-	/** Draws from the injected generator so tests can seed it. */
-	private void shuffle(List<S> servers) {
-		Shuffle.shuffle(servers, this.random);
+	/**
+	 * Orders a first membership by the selection, keeping every server once even when the
+	 * selection leaves some out or repeats them.
+	 */
+	private List<S> initialOrder(List<S> servers) {
+		Map<String, S> byKey = new LinkedHashMap<>(servers.size() * 2);
+		for (S server : servers) {
+			byKey.put(keyOf(server), server);
+		}
+		List<S> ordered = new ArrayList<>(servers.size());
+		for (S server : this.frontSelection.order(servers)) {
+			S known = byKey.remove(keyOf(server));
+			if (known != null) {
+				ordered.add(known);
+			}
+		}
+		ordered.addAll(byKey.values());
+		return ordered;
 	}
 
 	/**

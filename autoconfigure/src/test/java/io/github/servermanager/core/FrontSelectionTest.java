@@ -35,6 +35,15 @@ class FrontSelectionTest {
 	}
 
 	@Test
+	void aFirstMembershipTakesTheSelectionsOrderKeepingServersItLeavesOut() {
+		ServerManager<TestServer> manager = TestServer.builder()
+			.frontSelection((servers) -> List.of(servers.get(3), servers.get(1), servers.get(3)))
+			.build();
+		manager.syncServers(this.abcd);
+		assertThat(TestServer.names(manager.servers())).containsExactly("d", "b", "a", "c");
+	}
+
+	@Test
 	void theDefaultSelectionIsTheSeedsShuffleFromTheInjectedGenerator() {
 		List<TestServer> expected = TestServer.fisherYates(this.abcd, TestServer.seeded(7));
 		List<TestServer> ordered = FrontSelection.<TestServer>random(TestServer.seeded(7)).order(this.abcd);

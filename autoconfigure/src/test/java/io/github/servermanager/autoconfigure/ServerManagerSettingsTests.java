@@ -34,6 +34,8 @@ class ServerManagerSettingsTests {
 					server-manager.services.backend.ping-timeout         | -1s      | a positive duration                               | 1s
 					server-manager.services.backend.jitter-fraction      | 0        | a whole number of at least 1                      | 2
 					server-manager.services.backend.failure-statuses     | 99       | a list of HTTP status codes between 100 and 599   | 502,503,504
+					server-manager.front-selection                       | nearest  | one of random, subset                             | subset
+					server-manager.services.backend.front-selection      | rr       | one of random, subset                             | subset
 					""")
 	void invalidValueIsRefusedWithItsKeyValueAndExample(String key, String value, String requirement, String example) {
 		ServerManagerProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(key, value)))
@@ -46,6 +48,20 @@ class ServerManagerSettingsTests {
 				assertThat(ex.getRequirement()).isEqualTo(requirement);
 				assertThat(ex.getExample()).isEqualTo(example);
 			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			server-manager.front-selection                  | SUBSET
+			server-manager.services.backend.front-selection | SUBSET
+			""")
+	void frontSelectionIsReadGloballyAndPerService(String key, FrontSelectionMode expected) {
+		ServerManagerProperties properties = new Binder(
+				new MapConfigurationPropertySource(Map.of(key, "subset", "server-manager.zone-failover-order", "b,c")))
+			.bindOrCreate(ServerManagerProperties.PREFIX, ServerManagerProperties.class);
+		ServiceConfiguration backend = new ServerManagerSettings(properties).forService("backend");
+		assertThat(backend.frontSelection()).isEqualTo(expected);
+		assertThat(backend.zoneFailoverOrder()).containsExactly("b", "c");
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.servermanager.core.RebalanceResult;
@@ -13,18 +12,17 @@ import io.github.servermanager.loadbalancer.FailureReason;
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
-import io.github.servermanager.loadbalancer.ServerManagerRegistryListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.cloud.client.ServiceInstance;
 
 /**
- * Micrometer meters of every managed service, tagged {@code service}. Meters of a service
- * are registered when its manager joins the {@link ServerManagerRegistry} (services start
- * lazily, long after binding) and removed when it leaves, so a service that goes away
- * leaves no meter behind. Events are counted as the managers report them through
- * {@link ServerManagerObserver}.
+ * Micrometer meters of every managed service, tagged {@code service} and
+ * {@code serviceId} (both the service id). Meters of a service are registered when its
+ * manager joins the {@link ServerManagerRegistry} (services start lazily, long after
+ * binding) and removed when it leaves, so a service that goes away leaves no meter
+ * behind. Both that and the events counted come through {@link ServerManagerObserver}.
  */
 public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver {
 
@@ -46,6 +44,9 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	/** Counter of failovers, tagged {@code reason}. */
 	public static final String FAILOVERS = "server.manager.failovers";
 
+	/** Counter of failure reports that matched none of the service's servers. */
+	public static final String UNMATCHED_FAILURES = "server.manager.failures.unmatched";
+
 	/** Timer of pings, tagged {@code outcome}. */
 	public static final String PINGS = "server.manager.pings";
 
@@ -54,6 +55,12 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 
 	static final String SERVICE_TAG = "service";
 
+	/**
+	 * The same service id under the tag name Spring Cloud LoadBalancer's own
+	 * {@code loadbalancer.requests.*} meters use, so that one query joins both.
+	 */
+	static final String SERVICE_ID_TAG = "serviceId";
+
 	static final String OUTCOME_TAG = "outcome";
 
 	static final String REASON_TAG = "reason";
@@ -61,8 +68,6 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	private final ServerManagerRegistry registry;
 
 	private final List<BoundRegistry> bound = new CopyOnWriteArrayList<>();
-
-	private final AtomicBoolean listening = new AtomicBoolean();
 
 	/**
 	 * Creates the binder.
@@ -76,10 +81,20 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	public void bindTo(MeterRegistry meterRegistry) {
 		BoundRegistry target = new BoundRegistry(meterRegistry);
 		this.bound.add(target);
-		if (this.listening.compareAndSet(false, true)) {
-			this.registry.addListener(new MembershipListener());
-		}
+		// As a bean the registry already tells this binder of services; built by hand it
+		// must subscribe. The registry tells each observer once either way.
+		this.registry.addObserver(this);
 		this.registry.services().forEach(target::add);
+	}
+
+	@Override
+	public void added(ManagedService service) {
+		this.bound.forEach((target) -> target.add(service));
+	}
+
+	@Override
+	public void removed(ManagedService service) {
+		this.bound.forEach((target) -> target.remove(service));
 	}
 
 	@Override
@@ -90,6 +105,11 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	@Override
 	public void failedOver(String serviceId, ServiceInstance failed, FailureReason reason) {
 		forEachMeters(serviceId, (meters) -> meters.failedOver(reason));
+	}
+
+	@Override
+	public void unmatchedFailure(String serviceId, ServiceInstance reported, FailureReason reason) {
+		forEachMeters(serviceId, ServiceMeters::unmatchedFailure);
 	}
 
 	@Override
@@ -104,24 +124,6 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 				action.accept(meters);
 			}
 		}
-	}
-
-	/**
-	 * A separate object rather than this binder implementing the listener: the registry
-	 * collects listener beans when it is created, and this binder needs the registry.
-	 */
-	private final class MembershipListener implements ServerManagerRegistryListener {
-
-		@Override
-		public void added(ManagedService service) {
-			ServerManagerMetrics.this.bound.forEach((target) -> target.add(service));
-		}
-
-		@Override
-		public void removed(ManagedService service) {
-			ServerManagerMetrics.this.bound.forEach((target) -> target.remove(service));
-		}
-
 	}
 
 	/** The meters of every service in one meter registry. */

@@ -32,13 +32,16 @@ final class ServiceMeters {
 
 	private final Map<FailureReason, Counter> failovers = new EnumMap<>(FailureReason.class);
 
+	private final Counter unmatchedFailures;
+
 	private final Timer healthyPings;
 
 	private final Timer unhealthyPings;
 
 	private ServiceMeters(ManagedService service, MeterRegistry registry) {
 		this.service = service;
-		Tags tags = Tags.of(ServerManagerMetrics.SERVICE_TAG, service.serviceId());
+		Tags tags = Tags.of(ServerManagerMetrics.SERVICE_TAG, service.serviceId(), ServerManagerMetrics.SERVICE_ID_TAG,
+				service.serviceId());
 		this.meters.add(Gauge.builder(ServerManagerMetrics.SERVERS, service, (s) -> s.manager().numServers())
 			.tags(tags)
 			.description("Servers known to the service's server manager, healthy or not")
@@ -79,6 +82,11 @@ final class ServiceMeters {
 			this.failovers.put(reason, counter);
 			this.meters.add(counter);
 		}
+		this.unmatchedFailures = Counter.builder(ServerManagerMetrics.UNMATCHED_FAILURES)
+			.tags(tags)
+			.description("Failed requests reported for an instance that is none of the service's servers")
+			.register(registry);
+		this.meters.add(this.unmatchedFailures);
 		this.healthyPings = pingTimer(registry, tags, "healthy");
 		this.unhealthyPings = pingTimer(registry, tags, "unhealthy");
 	}
@@ -103,6 +111,10 @@ final class ServiceMeters {
 
 	void failedOver(FailureReason reason) {
 		this.failovers.get(reason).increment();
+	}
+
+	void unmatchedFailure() {
+		this.unmatchedFailures.increment();
 	}
 
 	void pinged(boolean healthy, long nanos) {

@@ -1,11 +1,9 @@
 package io.github.servermanager.autoconfigure;
 
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-
 /**
- * How each client picks the server it puts in front at a rebalance.
+ * How each client picks the server it puts in front at a rebalance. Bound by Spring Boot
+ * from {@code server-manager.front-selection}, case-insensitively: {@code random},
+ * {@code subset}.
  */
 public enum FrontSelectionMode {
 
@@ -16,15 +14,6 @@ public enum FrontSelectionMode {
 	 * Deterministic subsetting: the client's rank among its application's instances in
 	 * discovery picks a different server for each client, round by round.
 	 */
-	SUBSET;
-
-	static @Nullable FrontSelectionMode parse(String value) {
-		for (FrontSelectionMode mode : values()) {
-			if (mode.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
-				return mode;
-			}
-		}
-		return null;
-	}
+	SUBSET
 
 }

@@ -6,7 +6,6 @@ import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
 import io.github.servermanager.loadbalancer.LocalInstance;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
-import io.github.servermanager.loadbalancer.ServerManagerRegistryListener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.serviceregistry.Registration;
@@ -22,6 +22,7 @@ import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalanc
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -34,18 +35,29 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBean(ReactiveLoadBalancer.Factory.class)
 @EnableConfigurationProperties(ServerManagerProperties.class)
 @LoadBalancerClients(defaultConfiguration = ServerManagerLoadBalancerClientConfiguration.class)
+@ImportRuntimeHints(ServerManagerRuntimeHints.class)
 public class ServerManagerAutoConfiguration {
 
+	/**
+	 * Validates the configuration, and refuses Spring Cloud LoadBalancer presets that the
+	 * server manager would drop.
+	 * @param properties the bound properties
+	 * @param environment holds the presets
+	 * @return the validated settings
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public ServerManagerSettings serverManagerSettings(ServerManagerProperties properties) {
+	public ServerManagerSettings serverManagerSettings(ServerManagerProperties properties, Environment environment) {
+		LoadBalancerPresetCheck.check(environment, properties);
 		return new ServerManagerSettings(properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ServerManagerRegistry serverManagerRegistry(ObjectProvider<ServerManagerRegistryListener> listeners) {
-		return new ServerManagerRegistry(listeners.orderedStream().toList());
+	public ServerManagerRegistry serverManagerRegistry(ObjectProvider<ServerManagerObserver> observers) {
+		// Looked up when the first service comes: the meter binder, an observer, needs
+		// this registry, so resolving observers now would be a cycle.
+		return new ServerManagerRegistry(() -> observers.orderedStream().toList());
 	}
 
 	@Bean
@@ -53,8 +65,14 @@ public class ServerManagerAutoConfiguration {
 	public DiscoveryClusterSize serverManagerDiscoveryClusterSize(ObjectProvider<DiscoveryClient> discoveryClient,
 			Environment environment, ServerManagerSettings settings) {
 		return new DiscoveryClusterSize(discoveryClient.getIfAvailable(),
-				environment.getProperty("spring.application.name"),
-				settings.forService(null).settings().membershipRefresh());
+				environment.getProperty("spring.application.name"), settings.getProperties().getClusterSizeRefresh());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ServerManagerPingers serverManagerPingers(ServerManagerSettings settings,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new ServerManagerPingers(settings, sslBundles.getIfAvailable());
 	}
 
 	@Bean
@@ -78,10 +96,10 @@ public class ServerManagerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public ServerManagerSupplierFactory serverManagerSupplierFactory(ServerManagerSettings settings,
-			ServerManagerRegistry registry, DiscoveryClusterSize discoveryClusterSize,
+			ServerManagerRegistry registry, DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
 			ObjectProvider<Pinger<ServiceInstance>> pinger, ObjectProvider<ServerManagerObserver> observers,
 			Environment environment, ServerManagerFrontSelections frontSelections) {
-		return new ServerManagerSupplierFactory(settings, registry, discoveryClusterSize, pinger, observers,
+		return new ServerManagerSupplierFactory(settings, registry, discoveryClusterSize, pingers, pinger, observers,
 				environment, frontSelections);
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * The {@code servermanager} actuator endpoint, when Spring Boot Actuator is present and
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(ServerManagerRegistry.class)
 @EnableConfigurationProperties(ServerManagerEndpointProperties.class)
+@ImportRuntimeHints(ServerManagerEndpointRuntimeHints.class)
 public class ServerManagerEndpointAutoConfiguration {
 
 	@Bean

@@ -2,9 +2,12 @@ package io.github.servermanager.autoconfigure;
 
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
 import io.github.servermanager.loadbalancer.ServerManagerLoadBalancerLifecycle;
+import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.client.ServiceInstance;
@@ -41,7 +44,7 @@ public class ServerManagerLoadBalancerClientConfiguration {
 	 */
 	@Bean
 	@ConditionalOnBean(DiscoveryClient.class)
-	@ConditionalOnMissingBean(ServiceInstanceListSupplier.class)
+	@Conditional(DiscoveryLibrarySuppliers.OnNoOtherSupplier.class)
 	public ServerManagerServiceInstanceListSupplier serverManagerServiceInstanceListSupplier(
 			ConfigurableApplicationContext context, ServerManagerSupplierFactory factory, Environment environment) {
 		return factory.create(serviceId(environment),
@@ -57,11 +60,22 @@ public class ServerManagerLoadBalancerClientConfiguration {
 	 */
 	@Bean
 	@ConditionalOnBean(ReactiveDiscoveryClient.class)
-	@ConditionalOnMissingBean(ServiceInstanceListSupplier.class)
+	@Conditional(DiscoveryLibrarySuppliers.OnNoOtherSupplier.class)
 	public ServerManagerServiceInstanceListSupplier reactiveServerManagerServiceInstanceListSupplier(
 			ConfigurableApplicationContext context, ServerManagerSupplierFactory factory, Environment environment) {
 		return factory.create(serviceId(environment),
 				ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context));
+	}
+
+	/**
+	 * Takes the supplier of a discovery library's default configuration out of the
+	 * service's context when the starter's is there: see
+	 * {@link DiscoveryLibrarySuppliers}.
+	 * @return the post-processor
+	 */
+	@Bean
+	static BeanDefinitionRegistryPostProcessor serverManagerDiscoveryLibrarySupplierRemover() {
+		return new DiscoveryLibrarySuppliers.Remover(ServerManagerServiceInstanceListSupplier.class);
 	}
 
 	@Bean
@@ -78,8 +92,9 @@ public class ServerManagerLoadBalancerClientConfiguration {
 	@ConditionalOnBean(ServerManagerServiceInstanceListSupplier.class)
 	@ConditionalOnMissingBean(ServerManagerLoadBalancerLifecycle.class)
 	public ServerManagerLoadBalancerLifecycle serverManagerLoadBalancerLifecycle(Environment environment,
-			ServerManagerRegistry registry) {
-		return new ServerManagerLoadBalancerLifecycle(serviceId(environment), registry);
+			ServerManagerRegistry registry, ObjectProvider<ServerManagerObserver> observers) {
+		return new ServerManagerLoadBalancerLifecycle(serviceId(environment), registry,
+				observers.orderedStream().toList());
 	}
 
 	private static String serviceId(Environment environment) {

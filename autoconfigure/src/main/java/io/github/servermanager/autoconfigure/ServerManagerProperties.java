@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.servermanager.core.RebalanceSpread;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -51,23 +52,43 @@ public class ServerManagerProperties {
 	private int connsPerSecPerServer = 64;
 
 	/**
-	 * How many clients share the servers: 'auto' counts the instances of this
-	 * application's spring.application.name in discovery (at least 1), or a positive
-	 * number.
+	 * How many clients share the servers: 'auto' counts every instance in discovery, of
+	 * all services (distinct host:port, like Consul's node count), 'self' counts the
+	 * instances of this application's spring.application.name, or a positive number.
 	 */
-	private String clusterSize = "auto";
+	private ClusterSize clusterSize = ClusterSize.AUTO;
 
 	/**
-	 * How a rebalance checks a server before putting it in front: 'http' (GET of
-	 * health-path, 2xx is healthy), 'tcp' (connect) or 'none'. A Pinger bean replaces
-	 * both.
+	 * How often 'auto' and 'self' cluster sizes are counted again in discovery. Applies
+	 * to all services.
 	 */
-	private String ping = "http";
+	private Duration clusterSizeRefresh = Duration.ofMinutes(5);
 
 	/**
-	 * Path that the 'http' ping requests. Must start with '/'.
+	 * How a rebalance checks a server before putting it in front: 'http' (GET of the
+	 * health path: any answer but a 5xx is alive), 'http-health' (only a 2xx is alive),
+	 * 'tcp' (connect) or 'none'. A Pinger bean replaces all of them.
+	 */
+	private PingKind ping = PingKind.HTTP;
+
+	/**
+	 * Path that the HTTP pings request, unless the instance's metadata announces one
+	 * ('health.path' or 'management.context-path'). Must start with '/'.
 	 */
 	private String healthPath = "/actuator/health";
+
+	/**
+	 * Instance metadata key whose value is the port the HTTP pings go to (Eureka
+	 * announces a separate management port as 'management.port'). Instances without it
+	 * are pinged on their own port.
+	 */
+	private String pingPortMetadataKey = "management.port";
+
+	/**
+	 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material the HTTP pings of
+	 * secure instances use. Unset: the JVM's default trust store.
+	 */
+	private @Nullable String sslBundle;
 
 	/**
 	 * Connect and read timeout of a ping.
@@ -92,7 +113,7 @@ public class ServerManagerProperties {
 	 * scaling, so a fleet restarted at once still reconnects at the budgeted rate) or
 	 * 'consul' (Consul's schedule, exactly).
 	 */
-	private String rebalanceSpread = "spread";
+	private RebalanceSpread rebalanceSpread = RebalanceSpread.SPREAD;
 
 	/**
 	 * Whether a change in the number of servers re-arms the next rebalance for the new
@@ -108,7 +129,7 @@ public class ServerManagerProperties {
 	 * application's instances in discovery, so that fronts spread evenly at any number of
 	 * clients and servers).
 	 */
-	private String frontSelection = "random";
+	private FrontSelectionMode frontSelection = FrontSelectionMode.RANDOM;
 
 	/**
 	 * This client's zone; instances whose 'zone' metadata matches are preferred. When
@@ -124,9 +145,34 @@ public class ServerManagerProperties {
 	private List<String> zoneFailoverOrder = new ArrayList<>();
 
 	/**
+	 * How soon a service is checked again after a rebalance in which none of its servers
+	 * answered; doubles at each such rebalance, up to the normal interval. Shorter than
+	 * min-reuse on purpose: an offline service has no working server to keep.
+	 */
+	private Duration offlineRecheck = Duration.ofSeconds(5);
+
+	/**
+	 * Whether the pooled idle connections of the application's HTTP clients (Reactor
+	 * Netty, Apache HttpClient 5, Jetty) to a server are closed once it is no longer the
+	 * front of any service, so that each client keeps one connection per service.
+	 */
+	private boolean closeIdleConnections = true;
+
+	/**
+	 * How long after a server left the front its idle connections are closed, so that
+	 * requests that picked it just before finish first.
+	 */
+	private Duration idleConnectionGrace = Duration.ofMillis(500);
+
+	/**
 	 * Scheduling of rebalances.
 	 */
 	private final Scheduling scheduling = new Scheduling();
+
+	/**
+	 * The servermanager health contributor.
+	 */
+	private final Health health = new Health();
 
 	/**
 	 * Per-service overrides of the defaults above, by service id.
@@ -173,20 +219,44 @@ public class ServerManagerProperties {
 		this.connsPerSecPerServer = connsPerSecPerServer;
 	}
 
-	public String getClusterSize() {
+	public ClusterSize getClusterSize() {
 		return this.clusterSize;
 	}
 
-	public void setClusterSize(String clusterSize) {
+	public void setClusterSize(ClusterSize clusterSize) {
 		this.clusterSize = clusterSize;
 	}
 
-	public String getPing() {
+	public Duration getClusterSizeRefresh() {
+		return this.clusterSizeRefresh;
+	}
+
+	public void setClusterSizeRefresh(Duration clusterSizeRefresh) {
+		this.clusterSizeRefresh = clusterSizeRefresh;
+	}
+
+	public PingKind getPing() {
 		return this.ping;
 	}
 
-	public void setPing(String ping) {
+	public void setPing(PingKind ping) {
 		this.ping = ping;
+	}
+
+	public String getPingPortMetadataKey() {
+		return this.pingPortMetadataKey;
+	}
+
+	public void setPingPortMetadataKey(String pingPortMetadataKey) {
+		this.pingPortMetadataKey = pingPortMetadataKey;
+	}
+
+	public @Nullable String getSslBundle() {
+		return this.sslBundle;
+	}
+
+	public void setSslBundle(@Nullable String sslBundle) {
+		this.sslBundle = sslBundle;
 	}
 
 	public String getHealthPath() {
@@ -221,11 +291,11 @@ public class ServerManagerProperties {
 		this.membershipRefresh = membershipRefresh;
 	}
 
-	public String getRebalanceSpread() {
+	public RebalanceSpread getRebalanceSpread() {
 		return this.rebalanceSpread;
 	}
 
-	public void setRebalanceSpread(String rebalanceSpread) {
+	public void setRebalanceSpread(RebalanceSpread rebalanceSpread) {
 		this.rebalanceSpread = rebalanceSpread;
 	}
 
@@ -237,11 +307,11 @@ public class ServerManagerProperties {
 		this.rearmOnMembershipChange = rearmOnMembershipChange;
 	}
 
-	public String getFrontSelection() {
+	public FrontSelectionMode getFrontSelection() {
 		return this.frontSelection;
 	}
 
-	public void setFrontSelection(String frontSelection) {
+	public void setFrontSelection(FrontSelectionMode frontSelection) {
 		this.frontSelection = frontSelection;
 	}
 
@@ -261,8 +331,36 @@ public class ServerManagerProperties {
 		this.zoneFailoverOrder = zoneFailoverOrder;
 	}
 
+	public Duration getOfflineRecheck() {
+		return this.offlineRecheck;
+	}
+
+	public void setOfflineRecheck(Duration offlineRecheck) {
+		this.offlineRecheck = offlineRecheck;
+	}
+
+	public boolean isCloseIdleConnections() {
+		return this.closeIdleConnections;
+	}
+
+	public void setCloseIdleConnections(boolean closeIdleConnections) {
+		this.closeIdleConnections = closeIdleConnections;
+	}
+
+	public Duration getIdleConnectionGrace() {
+		return this.idleConnectionGrace;
+	}
+
+	public void setIdleConnectionGrace(Duration idleConnectionGrace) {
+		this.idleConnectionGrace = idleConnectionGrace;
+	}
+
 	public Scheduling getScheduling() {
 		return this.scheduling;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	public Map<String, Service> getServices() {
@@ -285,12 +383,52 @@ public class ServerManagerProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Most rebalances that may run at once, across all services. Each service runs at
+		 * most one, so with at least as many threads as services one service's slow pings
+		 * never delay another's rebalance. Threads start when needed and stop after a
+		 * minute idle.
+		 */
+		private int maxThreads = 64;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public int getMaxThreads() {
+			return this.maxThreads;
+		}
+
+		public void setMaxThreads(int maxThreads) {
+			this.maxThreads = maxThreads;
+		}
+
+	}
+
+	/**
+	 * The servermanager health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether an offline service (no server answered the last rebalance) reports
+		 * DOWN, and so takes the application's health, and every group that includes the
+		 * contributor, DOWN with it. By default it reports OFFLINE, which Spring Boot's
+		 * status aggregation ignores: one downstream outage never takes the callers out
+		 * of service.
+		 */
+		private boolean failWhenOffline;
+
+		public boolean isFailWhenOffline() {
+			return this.failWhenOffline;
+		}
+
+		public void setFailWhenOffline(boolean failWhenOffline) {
+			this.failWhenOffline = failWhenOffline;
 		}
 
 	}
@@ -328,19 +466,29 @@ public class ServerManagerProperties {
 		private @Nullable Integer connsPerSecPerServer;
 
 		/**
-		 * How many clients share the servers: 'auto' or a positive number.
+		 * How many clients share the servers: 'auto', 'self' or a positive number.
 		 */
-		private @Nullable String clusterSize;
+		private @Nullable ClusterSize clusterSize;
 
 		/**
-		 * How a rebalance checks a server: 'http', 'tcp' or 'none'.
+		 * How a rebalance checks a server: 'http', 'http-health', 'tcp' or 'none'.
 		 */
-		private @Nullable String ping;
+		private @Nullable PingKind ping;
 
 		/**
-		 * Path that the 'http' ping requests.
+		 * Path that the HTTP pings request.
 		 */
 		private @Nullable String healthPath;
+
+		/**
+		 * Instance metadata key whose value is the port the HTTP pings go to.
+		 */
+		private @Nullable String pingPortMetadataKey;
+
+		/**
+		 * Name of the SSL bundle the HTTP pings of secure instances use.
+		 */
+		private @Nullable String sslBundle;
 
 		/**
 		 * Connect and read timeout of a ping.
@@ -360,7 +508,7 @@ public class ServerManagerProperties {
 		/**
 		 * How rebalance deadlines are drawn: 'spread' or 'consul'.
 		 */
-		private @Nullable String rebalanceSpread;
+		private @Nullable RebalanceSpread rebalanceSpread;
 
 		/**
 		 * Whether a change in the number of servers re-arms the next rebalance for the
@@ -371,18 +519,18 @@ public class ServerManagerProperties {
 		/**
 		 * How each client picks its front server at a rebalance: 'random' or 'subset'.
 		 */
-		private @Nullable String frontSelection;
+		private @Nullable FrontSelectionMode frontSelection;
 
 		/**
 		 * Zones to fail over to when no server of the local zone answers, nearest first.
 		 */
 		private @Nullable List<String> zoneFailoverOrder;
 
-		public @Nullable String getFrontSelection() {
+		public @Nullable FrontSelectionMode getFrontSelection() {
 			return this.frontSelection;
 		}
 
-		public void setFrontSelection(@Nullable String frontSelection) {
+		public void setFrontSelection(@Nullable FrontSelectionMode frontSelection) {
 			this.frontSelection = frontSelection;
 		}
 
@@ -392,6 +540,26 @@ public class ServerManagerProperties {
 
 		public void setZoneFailoverOrder(@Nullable List<String> zoneFailoverOrder) {
 			this.zoneFailoverOrder = zoneFailoverOrder;
+		}
+
+		/**
+		 * How soon this service is checked again after a rebalance in which none of its
+		 * servers answered; doubles up to the normal interval.
+		 */
+		private @Nullable Duration offlineRecheck;
+
+		/**
+		 * Whether idle connections to a server are closed once it left the front of this
+		 * service (and of every other one).
+		 */
+		private @Nullable Boolean closeIdleConnections;
+
+		public @Nullable Boolean getCloseIdleConnections() {
+			return this.closeIdleConnections;
+		}
+
+		public void setCloseIdleConnections(@Nullable Boolean closeIdleConnections) {
+			this.closeIdleConnections = closeIdleConnections;
 		}
 
 		public @Nullable Boolean getEnabled() {
@@ -434,20 +602,36 @@ public class ServerManagerProperties {
 			this.connsPerSecPerServer = connsPerSecPerServer;
 		}
 
-		public @Nullable String getClusterSize() {
+		public @Nullable ClusterSize getClusterSize() {
 			return this.clusterSize;
 		}
 
-		public void setClusterSize(@Nullable String clusterSize) {
+		public void setClusterSize(@Nullable ClusterSize clusterSize) {
 			this.clusterSize = clusterSize;
 		}
 
-		public @Nullable String getPing() {
+		public @Nullable PingKind getPing() {
 			return this.ping;
 		}
 
-		public void setPing(@Nullable String ping) {
+		public void setPing(@Nullable PingKind ping) {
 			this.ping = ping;
+		}
+
+		public @Nullable String getPingPortMetadataKey() {
+			return this.pingPortMetadataKey;
+		}
+
+		public void setPingPortMetadataKey(@Nullable String pingPortMetadataKey) {
+			this.pingPortMetadataKey = pingPortMetadataKey;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
 		}
 
 		public @Nullable String getHealthPath() {
@@ -482,11 +666,11 @@ public class ServerManagerProperties {
 			this.membershipRefresh = membershipRefresh;
 		}
 
-		public @Nullable String getRebalanceSpread() {
+		public @Nullable RebalanceSpread getRebalanceSpread() {
 			return this.rebalanceSpread;
 		}
 
-		public void setRebalanceSpread(@Nullable String rebalanceSpread) {
+		public void setRebalanceSpread(@Nullable RebalanceSpread rebalanceSpread) {
 			this.rebalanceSpread = rebalanceSpread;
 		}
 
@@ -496,6 +680,14 @@ public class ServerManagerProperties {
 
 		public void setRearmOnMembershipChange(@Nullable Boolean rearmOnMembershipChange) {
 			this.rearmOnMembershipChange = rearmOnMembershipChange;
+		}
+
+		public @Nullable Duration getOfflineRecheck() {
+			return this.offlineRecheck;
+		}
+
+		public void setOfflineRecheck(@Nullable Duration offlineRecheck) {
+			this.offlineRecheck = offlineRecheck;
 		}
 
 	}

@@ -23,15 +23,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class ServerManagerSchedulingAutoConfiguration {
 
-	/** Enough for pings of a few slow services at once; each service runs one at most. */
-	private static final int REBALANCE_THREADS = 2;
-
-	private static final int QUEUED_REBALANCES = 1024;
-
 	@Bean
 	@ConditionalOnMissingBean
-	public RebalanceScheduler serverManagerRebalanceScheduler(ServerManagerRegistry registry) {
-		return new RebalanceScheduler(registry, REBALANCE_THREADS, QUEUED_REBALANCES);
+	public RebalanceScheduler serverManagerRebalanceScheduler(ServerManagerRegistry registry,
+			ServerManagerSettings settings) {
+		return new RebalanceScheduler(registry, settings.getProperties().getScheduling().getMaxThreads());
 	}
 
 }

@@ -1,9 +1,10 @@
 package io.github.servermanager.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,6 +33,11 @@ public class ServerManagerSettings {
 	public ServerManagerSettings(ServerManagerProperties properties) {
 		this.properties = Objects.requireNonNull(properties, "properties must not be null");
 		requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".tick", properties.getTick()), "1s");
+		requireAtLeastOne(new Resolved<>(ServerManagerProperties.PREFIX + ".scheduling.max-threads",
+				properties.getScheduling().getMaxThreads()), "64");
+		requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".cluster-size-refresh",
+				properties.getClusterSizeRefresh()), "5m");
+		idleConnectionGrace();
 		forService(null);
 		for (String serviceId : properties.getServices().keySet()) {
 			forService(serviceId);
@@ -63,10 +69,13 @@ public class ServerManagerSettings {
 				merge.resolve("jitter-fraction", Service::getJitterFraction, defaults.getJitterFraction()), "2");
 		int connsPerSec = requireAtLeastOne(merge.resolve("conns-per-sec-per-server", Service::getConnsPerSecPerServer,
 				defaults.getConnsPerSecPerServer()), "64");
-		Integer clusterSize = clusterSize(
-				merge.resolve("cluster-size", Service::getClusterSize, defaults.getClusterSize()));
-		PingKind ping = ping(merge.resolve("ping", Service::getPing, defaults.getPing()));
+		ClusterSize clusterSize = merge.resolve("cluster-size", Service::getClusterSize, defaults.getClusterSize())
+			.value();
+		PingKind ping = merge.resolve("ping", Service::getPing, defaults.getPing()).value();
 		String healthPath = healthPath(merge.resolve("health-path", Service::getHealthPath, defaults.getHealthPath()));
+		String portKey = requireText(merge.resolve("ping-port-metadata-key", Service::getPingPortMetadataKey,
+				defaults.getPingPortMetadataKey()), "management.port");
+		String sslBundle = merge.resolve("ssl-bundle", Service::getSslBundle, defaults.getSslBundle()).value();
 		Duration pingTimeout = requirePositive(
 				merge.resolve("ping-timeout", Service::getPingTimeout, defaults.getPingTimeout()), "1s");
 		Set<Integer> failureStatuses = failureStatuses(
@@ -74,20 +83,65 @@ public class ServerManagerSettings {
 		Duration membershipRefresh = requirePositive(
 				merge.resolve("membership-refresh", Service::getMembershipRefresh, defaults.getMembershipRefresh()),
 				"30s");
-		RebalanceSpread spread = spread(
-				merge.resolve("rebalance-spread", Service::getRebalanceSpread, defaults.getRebalanceSpread()));
+		RebalanceSpread spread = merge
+			.resolve("rebalance-spread", Service::getRebalanceSpread, defaults.getRebalanceSpread())
+			.value();
 		boolean rearm = merge
 			.resolve("rearm-on-membership-change", Service::getRearmOnMembershipChange,
 					defaults.isRearmOnMembershipChange())
 			.value();
-		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, clusterSize,
-				membershipRefresh, failureStatuses, spread, rearm);
-		FrontSelectionMode frontSelection = frontSelection(
-				merge.resolve("front-selection", Service::getFrontSelection, defaults.getFrontSelection()));
+		Duration offlineRecheck = requirePositive(
+				merge.resolve("offline-recheck", Service::getOfflineRecheck, defaults.getOfflineRecheck()), "5s");
+		Integer fixedClusterSize = (clusterSize.count() == ClusterSize.Count.FIXED) ? clusterSize.fixed() : null;
+		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, fixedClusterSize,
+				membershipRefresh, failureStatuses, spread, rearm, offlineRecheck);
+		FrontSelectionMode frontSelection = merge
+			.resolve("front-selection", Service::getFrontSelection, defaults.getFrontSelection())
+			.value();
 		List<String> zoneFailoverOrder = zoneFailoverOrder(
 				merge.resolve("zone-failover-order", Service::getZoneFailoverOrder, defaults.getZoneFailoverOrder()));
-		return new ServiceConfiguration(enabled, settings, ping, healthPath, pingTimeout, frontSelection,
-				zoneFailoverOrder);
+		return new ServiceConfiguration(enabled, settings, clusterSize, ping, healthPath, portKey, sslBundle,
+				pingTimeout, frontSelection, zoneFailoverOrder);
+	}
+
+	/**
+	 * Returns the SSL bundles the configuration names, each with the key that names it.
+	 * @return the bundle name by key
+	 */
+	public Map<String, String> sslBundleKeys() {
+		Map<String, String> bundles = new LinkedHashMap<>();
+		if (this.properties.getSslBundle() != null) {
+			bundles.put(ServerManagerProperties.PREFIX + ".ssl-bundle", this.properties.getSslBundle());
+		}
+		this.properties.getServices().forEach((serviceId, service) -> {
+			if (service.getSslBundle() != null) {
+				bundles.put(SERVICES + serviceId + ".ssl-bundle", service.getSslBundle());
+			}
+		});
+		return bundles;
+	}
+
+	/**
+	 * Returns whether idle connections to a server that left the front of a service are
+	 * closed.
+	 * @param serviceId the service
+	 * @return the service's override, else the default
+	 */
+	public boolean closeIdleConnections(String serviceId) {
+		ServerManagerProperties.Service service = this.properties.getServices().get(serviceId);
+		return new Merger(serviceId, service)
+			.resolve("close-idle-connections", Service::getCloseIdleConnections,
+					this.properties.isCloseIdleConnections())
+			.value();
+	}
+
+	/**
+	 * Returns how long after a server left the front its idle connections are closed.
+	 * @return the validated grace period
+	 */
+	public Duration idleConnectionGrace() {
+		return requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".idle-connection-grace",
+				this.properties.getIdleConnectionGrace()), "500ms");
 	}
 
 	private static Duration requirePositive(Resolved<@Nullable Duration> resolved, String example) {
@@ -124,40 +178,12 @@ public class ServerManagerSettings {
 		return resolved.value();
 	}
 
-	private static @Nullable Integer clusterSize(Resolved<@Nullable String> resolved) {
+	private static String requireText(Resolved<@Nullable String> resolved, String example) {
 		String value = resolved.value();
-		if (value == null || "auto".equalsIgnoreCase(value.trim())) {
-			return null;
+		if (value == null || value.isBlank()) {
+			throw new InvalidServerManagerPropertyException(resolved.key(), value, "a non-blank text", example);
 		}
-		try {
-			int size = Integer.parseInt(value.trim());
-			if (size >= 1) {
-				return size;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// Reported below with the valid forms.
-		}
-		throw new InvalidServerManagerPropertyException(resolved.key(), value, "'auto' or a whole number of at least 1",
-				"auto");
-	}
-
-	private static PingKind ping(Resolved<@Nullable String> resolved) {
-		PingKind kind = (resolved.value() != null) ? PingKind.parse(resolved.value()) : null;
-		if (kind == null) {
-			throw new InvalidServerManagerPropertyException(resolved.key(), resolved.value(), "one of http, tcp, none",
-					"http");
-		}
-		return kind;
-	}
-
-	private static FrontSelectionMode frontSelection(Resolved<@Nullable String> resolved) {
-		FrontSelectionMode mode = (resolved.value() != null) ? FrontSelectionMode.parse(resolved.value()) : null;
-		if (mode == null) {
-			throw new InvalidServerManagerPropertyException(resolved.key(), resolved.value(), "one of random, subset",
-					"subset");
-		}
-		return mode;
+		return value.trim();
 	}
 
 	private static List<String> zoneFailoverOrder(Resolved<@Nullable List<String>> resolved) {
@@ -194,18 +220,6 @@ public class ServerManagerSettings {
 			}
 		}
 		return valid;
-	}
-
-	private static RebalanceSpread spread(Resolved<@Nullable String> resolved) {
-		String value = resolved.value();
-		if (value != null) {
-			for (RebalanceSpread spread : RebalanceSpread.values()) {
-				if (spread.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
-					return spread;
-				}
-			}
-		}
-		throw new InvalidServerManagerPropertyException(resolved.key(), value, "one of spread, consul", "spread");
 	}
 
 	/** A merged value and the key it came from. */

@@ -1,10 +1,7 @@
 package io.github.servermanager.autoconfigure;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
@@ -18,8 +15,6 @@ import io.github.servermanager.loadbalancer.ServerManagerClock;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
-import io.github.servermanager.ping.HttpPinger;
-import io.github.servermanager.ping.TcpPinger;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,6 +40,8 @@ public class ServerManagerSupplierFactory {
 
 	private final DiscoveryClusterSize discoveryClusterSize;
 
+	private final ServerManagerPingers pingers;
+
 	private final ObjectProvider<Pinger<ServiceInstance>> userPinger;
 
 	private final ObjectProvider<ServerManagerObserver> observers;
@@ -53,23 +50,22 @@ public class ServerManagerSupplierFactory {
 
 	private final @Nullable ServerManagerFrontSelections frontSelections;
 
-	/** Shared by the HTTP pingers of all services with the same timeout. */
-	private final Map<Duration, HttpClient> pingClients = new ConcurrentHashMap<>();
-
 	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
-			DiscoveryClusterSize discoveryClusterSize, ObjectProvider<Pinger<ServiceInstance>> userPinger,
-			ObjectProvider<ServerManagerObserver> observers, Environment environment) {
-		this(settings, registry, discoveryClusterSize, userPinger, observers, environment, null);
+			DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
+			ObjectProvider<Pinger<ServiceInstance>> userPinger, ObjectProvider<ServerManagerObserver> observers,
+			Environment environment) {
+		this(settings, registry, discoveryClusterSize, pingers, userPinger, observers, environment, null);
 	}
 
 	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
-			DiscoveryClusterSize discoveryClusterSize, ObjectProvider<Pinger<ServiceInstance>> userPinger,
-			ObjectProvider<ServerManagerObserver> observers, Environment environment,
-			@Nullable ServerManagerFrontSelections frontSelections) {
+			DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
+			ObjectProvider<Pinger<ServiceInstance>> userPinger, ObjectProvider<ServerManagerObserver> observers,
+			Environment environment, @Nullable ServerManagerFrontSelections frontSelections) {
 		this.frontSelections = frontSelections;
 		this.settings = settings;
 		this.registry = registry;
 		this.discoveryClusterSize = discoveryClusterSize;
+		this.pingers = pingers;
 		this.userPinger = userPinger;
 		this.observers = observers;
 		this.environment = environment;
@@ -83,16 +79,21 @@ public class ServerManagerSupplierFactory {
 	 */
 	public ServerManagerServiceInstanceListSupplier create(String serviceId, ServiceInstanceListSupplier delegate) {
 		ServiceConfiguration configuration = this.settings.forService(serviceId);
-		Integer fixedClusterSize = configuration.settings().clusterSize();
-		IntSupplier clusterSize = (fixedClusterSize != null) ? () -> fixedClusterSize : this.discoveryClusterSize;
+		ClusterSize configured = configuration.clusterSize();
+		DiscoveryClusterSize.CachedCount counted = switch (configured.count()) {
+			case ALL_INSTANCES -> this.discoveryClusterSize.allInstances();
+			case THIS_APPLICATION -> this.discoveryClusterSize.thisApplication();
+			case FIXED -> null;
+		};
+		IntSupplier clusterSize = (counted != null) ? counted : configured::fixed;
+		Runnable countClients = (counted != null) ? counted::refreshIfStale : () -> {
+		};
 		List<ServerManagerObserver> observerList = this.observers.orderedStream().toList();
 		RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
 		FrontSelection<ServiceInstance> frontSelection = (this.frontSelections != null)
 				? this.frontSelections.forService(configuration, random) : null;
 		ManagedService service = new ManagedService(serviceId, configuration.settings(), pinger(configuration),
 				clusterSize, observerList, ServerManagerClock.SYSTEM, random, frontSelection);
-		Runnable countClients = (fixedClusterSize != null) ? () -> {
-		} : this.discoveryClusterSize::refreshIfStale;
 		Runnable beforePull = (configuration.frontSelection() == FrontSelectionMode.SUBSET
 				&& this.frontSelections != null) ? rankAfter(countClients, this.frontSelections.rank()) : countClients;
 		return new ServerManagerServiceInstanceListSupplier(delegate, service, this.registry,
@@ -111,13 +112,7 @@ public class ServerManagerSupplierFactory {
 		if (custom != null) {
 			return custom;
 		}
-		return switch (configuration.ping()) {
-			case HTTP ->
-				new HttpPinger(this.pingClients.computeIfAbsent(configuration.pingTimeout(), HttpPinger::newClient),
-						configuration.healthPath(), configuration.pingTimeout());
-			case TCP -> new TcpPinger(configuration.pingTimeout());
-			case NONE -> (instance) -> true;
-		};
+		return this.pingers.create(configuration);
 	}
 
 	/**

@@ -84,6 +84,14 @@ public final class ServerManager<S> {
 	/** No servers, or none answered at the last rebalance. New managers start offline. */
 	private volatile boolean offline = true;
 
+	/**
+	 * Counts the writes that brought a server in (and cleared {@link #offline}), guarded
+	 * by {@link #listLock}. A rebalance whose pings all failed goes offline only if this
+	 * did not move while it pinged: a server added meanwhile was not pinged, and the
+	 * "online" its writer set must stand.
+	 */
+	private long additions;
+
 	/** Set once "no servers" has been logged, cleared when servers arrive again. */
 	private final AtomicBoolean emptyWarned = new AtomicBoolean();
 
@@ -134,6 +142,7 @@ public final class ServerManager<S> {
 			if (!replaced) {
 				next.add(server);
 			}
+			this.additions++;
 			this.offline = false;
 			return next;
 		});
@@ -164,7 +173,9 @@ public final class ServerManager<S> {
 	 * unless it left. A manager that held no servers takes the membership in the order of
 	 * its {@link FrontSelection} (random by default), so that clients which start
 	 * together do not all pick the first server discovery lists, and a client starts in
-	 * its own zone. Adding a server not known before clears the offline flag.
+	 * its own zone. For the same reason the servers appended are put in the selection's
+	 * order when the front left. Adding a server not known before clears the offline
+	 * flag.
 	 * @param membership every server there is now; a repeated key keeps its last entry
 	 */
 	public void syncServers(Collection<? extends S> membership) {
@@ -192,11 +203,25 @@ public final class ServerManager<S> {
 				}
 			});
 			boolean added = merged.size() > before;
-			List<S> next = current.isEmpty() ? initialOrder(merged) : merged;
+			List<S> next = merged;
+			if (current.isEmpty()) {
+				next = selectionOrder(merged);
+			}
+			else if (!kept.contains(keyOf(current.get(0)))) {
+				// The front left: when every server was replaced (a blue/green switch, a
+				// rollout with new instance ids) the new front comes from the servers
+				// appended, and in discovery's order every client would pick the same
+				// one.
+				List<S> appended = merged.subList(before, merged.size());
+				List<S> ordered = selectionOrder(appended);
+				appended.clear();
+				appended.addAll(ordered);
+			}
 			if (sameServers(current, next)) {
 				return null;
 			}
 			if (added) {
+				this.additions++;
 				this.offline = false;
 			}
 			return next;
@@ -336,7 +361,17 @@ public final class ServerManager<S> {
 	 * @return what the rebalance did
 	 */
 	public RebalanceResult<S> rebalance() {
-		List<S> candidates = new ArrayList<>(this.frontSelection.order(this.published.get()));
+		List<S> snapshot;
+		long additionsAtStart;
+		this.listLock.lock();
+		try {
+			snapshot = this.published.get();
+			additionsAtStart = this.additions;
+		}
+		finally {
+			this.listLock.unlock();
+		}
+		List<S> candidates = selectionOrder(snapshot);
 		int pings = 0;
 		S healthy = null;
 		for (S candidate : candidates) {
@@ -351,12 +386,11 @@ public final class ServerManager<S> {
 				return finishRebalance(new RebalanceResult<>(RebalanceOutcome.FROZEN, null, pings));
 			}
 		}
+		setOffline(healthy == null, additionsAtStart);
 		if (healthy == null) {
-			this.offline = true;
 			logger.log(Level.DEBUG, "No healthy servers during rebalance, aborting");
 			return finishRebalance(new RebalanceResult<>(RebalanceOutcome.OFFLINE, null, pings));
 		}
-		this.offline = false;
 		// Every server that failed its ping goes to the back, in the order it was tried,
 		// so the published order also reflects what the pings learned (Consul issue
 		// 3463). One rotation rather than one move per failure keeps this O(n).
@@ -406,64 +440,14 @@ public final class ServerManager<S> {
 	}
 
 	/**
-	 * Returns how long to wait before the next rebalance under the given schedule.
-	 * @param spread the schedule
-	 * @return the delay
-	 * @see RebalanceSpread
-	 */
-	public Duration nextRebalanceDelay(RebalanceSpread spread) {
-		Objects.requireNonNull(spread, "spread must not be null");
-		if (spread == RebalanceSpread.CONSUL) {
-			return nextRebalanceDelay();
-		}
-		Duration base = rateScaledBase();
-		return base.plus(RateScaling.randomStagger(base.dividedBy(this.jitterFraction), this.random));
-	}
-
-	/**
-	 * Returns how long a new manager waits before its first rebalance. Under both
-	 * schedules a fresh connection is kept for at least {@code minReuse}, as Consul keeps
-	 * it; the spread schedule then adds a point drawn uniformly over one whole interval,
-	 * so that managers which start in the same second do not rebalance in the same
-	 * second.
-	 * @param spread the schedule
-	 * @return {@code minReuse} for Consul's schedule, {@code minReuse} plus a point in
-	 * {@code [0, nextRebalanceDelay(SPREAD))} for the spread schedule
-	 */
-	public Duration initialRebalanceDelay(RebalanceSpread spread) {
-		Objects.requireNonNull(spread, "spread must not be null");
-		if (spread == RebalanceSpread.CONSUL) {
-			return this.minReuse;
-		}
-		return this.minReuse.plus(membershipChangeDelay(RebalanceSpread.SPREAD));
-	}
-
-	/**
-	 * Returns how long to wait for the next rebalance once the number of servers has
-	 * changed, so that a manager need not wait out a delay computed for a count that no
-	 * longer holds (after a partition heals, say).
-	 * @param spread the schedule
-	 * @return a whole {@link #nextRebalanceDelay()} for Consul's schedule, a point drawn
-	 * uniformly over one new interval for the spread schedule, so that all the managers
-	 * that see the same change spread their rebalances over that interval
-	 */
-	public Duration membershipChangeDelay(RebalanceSpread spread) {
-		Objects.requireNonNull(spread, "spread must not be null");
-		if (spread == RebalanceSpread.CONSUL) {
-			return nextRebalanceDelay();
-		}
-		return RateScaling.randomStagger(nextRebalanceDelay(RebalanceSpread.SPREAD), this.random);
-	}
-
-	/**
-	 * Lets the front selection move a deadline the schedule drew, for selections that
+	 * /** Lets the front selection move a deadline the schedule drew, for selections that
 	 * change their choice in rounds.
 	 * @param drawn the delay the schedule drew
 	 * @return the delay to wait
 	 * @see FrontSelection#rebalanceDelay
 	 */
-	public Duration selectionDelay(Duration drawn) {
-		return this.frontSelection.rebalanceDelay(drawn, rateScaledBase(), numServers());
+	Duration selectionDelay(Duration drawn) {
+		return this.frontSelection.rebalanceDelay(drawn, rateScaledMinReuse(), numServers());
 	}
 
 	/**
@@ -482,8 +466,20 @@ public final class ServerManager<S> {
 		return this.minReuse;
 	}
 
-	private Duration rateScaledBase() {
+	/**
+	 * Returns {@code max(minReuse, clusterSize / rate)}: Consul's interval before its
+	 * stagger, for schedules that stagger after rate scaling.
+	 */
+	Duration rateScaledMinReuse() {
 		return RateScaling.rateScaledInterval(clusterRate(), this.minReuse, clusterSize());
+	}
+
+	int jitterFraction() {
+		return this.jitterFraction;
+	}
+
+	RandomGenerator random() {
+		return this.random;
 	}
 
 	private double clusterRate() {
@@ -501,6 +497,25 @@ public final class ServerManager<S> {
 		catch (Exception ex) {
 			logger.log(Level.DEBUG, () -> "Pinging server " + keyOf(server) + " failed: " + ex);
 			return false;
+		}
+	}
+
+	/**
+	 * Records what a rebalance learned under the writer lock, so that it cannot overwrite
+	 * the "online" of a server added while it pinged (the seed has this race).
+	 */
+	private void setOffline(boolean noneAnswered, long additionsAtStart) {
+		this.listLock.lock();
+		try {
+			if (!noneAnswered) {
+				this.offline = false;
+			}
+			else if (this.additions == additionsAtStart) {
+				this.offline = true;
+			}
+		}
+		finally {
+			this.listLock.unlock();
 		}
 	}
 
@@ -640,7 +655,7 @@ public final class ServerManager<S> {
 	 * Orders a first membership by the selection, keeping every server once even when the
 	 * selection leaves some out or repeats them.
 	 */
-	private List<S> initialOrder(List<S> servers) {
+	private List<S> selectionOrder(List<S> servers) {
 		Map<String, S> byKey = new LinkedHashMap<>(servers.size() * 2);
 		for (S server : servers) {
 			byKey.put(keyOf(server), server);

@@ -15,6 +15,7 @@ import java.util.random.RandomGenerator;
 
 import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.Pinger;
+import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSchedule;
 import io.github.servermanager.core.ServerManager;
@@ -58,6 +59,14 @@ public final class ManagedService {
 	private final AtomicLong failovers = new AtomicLong();
 
 	private final @Nullable FrontSelection<ServiceInstance> frontSelection;
+
+	/**
+	 * The pinger as given, to name it in the log line that says the service went offline.
+	 */
+	private final Pinger<ServiceInstance> pinger;
+
+	/** Whether "offline" was logged and "back" was not yet; guarded by rebalanceLock. */
+	private boolean offlineLogged;
 
 	/**
 	 * Creates a managed service with the system clocks and random source.
@@ -119,8 +128,9 @@ public final class ManagedService {
 			.frontSelection((frontSelection != null) ? frontSelection : FrontSelection.random(random))
 			.build();
 		this.frontSelection = frontSelection;
+		this.pinger = pinger;
 		this.schedule = new RebalanceSchedule(this.manager, settings.spread(), settings.rearmOnMembershipChange(),
-				clock.nanoTime());
+				settings.offlineRecheck(), clock.nanoTime());
 	}
 
 	/**
@@ -289,15 +299,57 @@ public final class ManagedService {
 
 	private RebalanceResult<ServiceInstance> rebalanceLocked() {
 		RebalanceResult<ServiceInstance> result = this.manager.rebalance();
-		this.schedule.rebalanced(this.clock.nanoTime());
+		Duration next = this.schedule.rebalanced(this.clock.nanoTime(), result.outcome());
 		this.lastRebalance
 			.set(new RebalanceRecord(this.clock.now(), result.outcome(), result.chosen(), result.pings()));
 		if (logger.isDebugEnabled()) {
 			logger.debug("Rebalanced service '" + this.serviceId + "': " + result.outcome() + ", " + result.pings()
-					+ " ping(s), next in " + this.schedule.interval());
+					+ " ping(s), next in " + next);
 		}
+		logOfflineTransition(result, next);
 		notifyObservers((observer) -> observer.rebalanced(this.serviceId, result));
 		return result;
+	}
+
+	/**
+	 * Says once, at WARN, that the service went offline, and once, at INFO, that it came
+	 * back: the rebalances in between would repeat the same line every few seconds. A
+	 * service with no instances is left to the core's "no servers" warning. The likely
+	 * cause when every instance fails is a ping that does not fit them (a health path
+	 * they do not serve, a management port), so the line names the keys that fix it.
+	 */
+	private void logOfflineTransition(RebalanceResult<ServiceInstance> result, Duration next) {
+		if (result.outcome() == RebalanceOutcome.OFFLINE && result.pings() > 0 && this.manager.isOffline()) {
+			if (!this.offlineLogged) {
+				this.offlineLogged = true;
+				String keys = "server-manager.services." + this.serviceId;
+				logger.warn("Service '" + this.serviceId + "' is offline: none of its " + result.pings()
+						+ " instance(s) answered the ping of " + describe(this.pinger)
+						+ "; requests still go to the instance in front, and the service is checked again in " + next
+						+ ", then less often while it stays offline. If the instances are up, the ping does not"
+						+ " fit them: set " + keys + ".ping or " + keys + ".health-path");
+			}
+		}
+		else if (result.outcome() == RebalanceOutcome.HEALTHY && this.offlineLogged) {
+			this.offlineLogged = false;
+			ServiceInstance chosen = result.chosen();
+			logger.info("Service '" + this.serviceId + "' is back online: "
+					+ ((chosen != null) ? ServiceInstanceKeys.keyOf(chosen) : "an instance") + " answered");
+		}
+	}
+
+	/**
+	 * A pinger's own toString when it has one, its class name when it only has Object's.
+	 */
+	static String describe(Object pinger) {
+		String text = String.valueOf(pinger);
+		String objectDefault = pinger.getClass().getName() + "@" + Integer.toHexString(pinger.hashCode());
+		if (text.equals(objectDefault)) {
+			String name = pinger.getClass().getSimpleName();
+			return name.isEmpty() || pinger.getClass().isSynthetic()
+					? "a custom pinger (" + pinger.getClass().getName() + ")" : name;
+		}
+		return text;
 	}
 
 	/** Times each ping here: the core knows no clocks. */
@@ -341,6 +393,7 @@ public final class ManagedService {
 				logger.debug("Service '" + ManagedService.this.serviceId + "' moved from "
 						+ ServiceInstanceKeys.keyOf(failed) + " to " + ServiceInstanceKeys.keyOf(newFront));
 			}
+			notifyFrontChanged(failed, newFront);
 		}
 
 		@Override
@@ -348,6 +401,16 @@ public final class ManagedService {
 			// A rebalance publishes through here too, before the schedule is re-armed by
 			// it; the count is unchanged then, so this is a no-op.
 			ManagedService.this.schedule.membershipChanged(ManagedService.this.clock.nanoTime());
+			notifyFrontChanged(previousFront, servers.isEmpty() ? null : servers.get(0));
+		}
+
+		/** Tells observers when another server took the front, by key. */
+		private void notifyFrontChanged(@Nullable ServiceInstance previous, @Nullable ServiceInstance current) {
+			String previousKey = (previous != null) ? ServiceInstanceKeys.keyOf(previous) : null;
+			String currentKey = (current != null) ? ServiceInstanceKeys.keyOf(current) : null;
+			if (!Objects.equals(previousKey, currentKey)) {
+				notifyObservers((observer) -> observer.frontChanged(ManagedService.this.serviceId, previous, current));
+			}
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.servermanager.loadbalancer;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -8,9 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every service whose load balancer runs a server manager, in the application context.
@@ -24,20 +27,36 @@ public class ServerManagerRegistry {
 
 	private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-	private final List<ServerManagerRegistryListener> listeners = new CopyOnWriteArrayList<>();
+	/** Observers given at creation, looked up when a service first comes or goes. */
+	private final Supplier<? extends Collection<? extends ServerManagerObserver>> initialObservers;
+
+	private volatile @Nullable List<ServerManagerObserver> resolvedInitialObservers;
+
+	private final List<ServerManagerObserver> subscribed = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates an empty registry.
 	 */
 	public ServerManagerRegistry() {
+		this(List::of);
 	}
 
 	/**
-	 * Creates an empty registry with listeners already subscribed.
-	 * @param listeners the listeners
+	 * Creates an empty registry with observers already subscribed.
+	 * @param observers the observers
 	 */
-	public ServerManagerRegistry(Collection<? extends ServerManagerRegistryListener> listeners) {
-		this.listeners.addAll(listeners);
+	public ServerManagerRegistry(Collection<? extends ServerManagerObserver> observers) {
+		this(() -> observers);
+	}
+
+	/**
+	 * Creates an empty registry whose observers are looked up when the first service
+	 * comes, not now: an observer may itself need the registry (the meter binder does),
+	 * and services come long after the application context is built.
+	 * @param observers supplies the observers, called once
+	 */
+	public ServerManagerRegistry(Supplier<? extends Collection<? extends ServerManagerObserver>> observers) {
+		this.initialObservers = Objects.requireNonNull(observers, "observers must not be null");
 	}
 
 	/**
@@ -58,20 +77,24 @@ public class ServerManagerRegistry {
 	}
 
 	/**
-	 * Subscribes a listener. It is told of services added and removed from now on; call
-	 * {@link #services()} for those already there.
-	 * @param listener the listener
+	 * Subscribes an observer to services added and removed from now on; call
+	 * {@link #services()} for those already there. An observer given at creation, or
+	 * subscribed before, is not told twice.
+	 * @param observer the observer
 	 */
-	public void addListener(ServerManagerRegistryListener listener) {
-		this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+	public void addObserver(ServerManagerObserver observer) {
+		Objects.requireNonNull(observer, "observer must not be null");
+		if (this.subscribed.stream().noneMatch((existing) -> existing == observer)) {
+			this.subscribed.add(observer);
+		}
 	}
 
 	/**
-	 * Unsubscribes a listener.
-	 * @param listener the listener
+	 * Unsubscribes an observer added with {@link #addObserver}.
+	 * @param observer the observer
 	 */
-	public void removeListener(ServerManagerRegistryListener listener) {
-		this.listeners.remove(listener);
+	public void removeObserver(ServerManagerObserver observer) {
+		this.subscribed.removeIf((existing) -> existing == observer);
 	}
 
 	/**
@@ -104,15 +127,31 @@ public class ServerManagerRegistry {
 		}
 	}
 
-	private void notifyListeners(Consumer<ServerManagerRegistryListener> call) {
-		for (ServerManagerRegistryListener listener : this.listeners) {
+	private void notifyListeners(Consumer<ServerManagerObserver> call) {
+		for (ServerManagerObserver observer : observers()) {
 			try {
-				call.accept(listener);
+				call.accept(observer);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Server manager registry listener " + listener + " failed", ex);
+				logger.warn("Server manager observer " + observer + " failed", ex);
 			}
 		}
+	}
+
+	/** The observers given at creation, then those subscribed, each once. */
+	private List<ServerManagerObserver> observers() {
+		List<ServerManagerObserver> initial = this.resolvedInitialObservers;
+		if (initial == null) {
+			initial = List.copyOf(this.initialObservers.get());
+			this.resolvedInitialObservers = initial;
+		}
+		List<ServerManagerObserver> all = new ArrayList<>(initial);
+		for (ServerManagerObserver observer : this.subscribed) {
+			if (all.stream().noneMatch((existing) -> existing == observer)) {
+				all.add(observer);
+			}
+		}
+		return all;
 	}
 
 	/**

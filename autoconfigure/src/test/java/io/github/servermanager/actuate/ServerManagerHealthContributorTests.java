@@ -5,6 +5,8 @@ import java.util.List;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.health.actuate.endpoint.SimpleHttpCodeStatusMapper;
+import org.springframework.boot.health.actuate.endpoint.SimpleStatusAggregator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -46,25 +48,50 @@ class ServerManagerHealthContributorTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails())
 				.containsEntry("active", running.service().manager().servers().get(0).getInstanceId())
-				.containsEntry("numServers", 2);
+				.containsEntry("numServers", 2)
+				.containsEntry("offline", false);
 		}
 	}
 
 	@Test
-	void serviceWithoutServersIsDown() {
+	void serviceWithoutServersIsOfflineWithoutFailingTheHealth() {
 		try (RunningService ignored = start("svc")) {
 			Health health = health("svc");
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).doesNotContainKey("active").containsEntry("numServers", 0);
+			assertThat(health.getStatus()).isEqualTo(ManagedServiceHealthIndicator.OFFLINE);
+			assertThat(health.getDetails()).doesNotContainKey("active")
+				.containsEntry("numServers", 0)
+				.containsEntry("offline", true);
 		}
 	}
 
 	@Test
-	void serviceWhoseServersDidNotAnswerTheLastRebalanceIsDown() {
+	void serviceWhoseServersDidNotAnswerTheLastRebalanceIsOffline() {
 		try (RunningService running = RunningService.start(this.registry, "svc", List.of(), (instance) -> false, ONE,
 				TWO)) {
 			running.service().rebalanceNow();
-			assertThat(health("svc").getStatus()).isEqualTo(Status.DOWN);
+			Health health = health("svc");
+			assertThat(health.getStatus()).isEqualTo(ManagedServiceHealthIndicator.OFFLINE);
+			assertThat(health.getDetails()).containsEntry("offline", true).containsEntry("numServers", 2);
+		}
+	}
+
+	@Test
+	void offlineStatusIsLeftOutOfSpringBootsAggregation() {
+		assertThat(new SimpleStatusAggregator().getAggregateStatus(Status.UP, ManagedServiceHealthIndicator.OFFLINE))
+			.isEqualTo(Status.UP);
+		assertThat(new SimpleHttpCodeStatusMapper().getStatusCode(ManagedServiceHealthIndicator.OFFLINE))
+			.isEqualTo(200);
+	}
+
+	@Test
+	void offlineServiceIsDownWhenAskedToFail() {
+		ServerManagerHealthContributor failing = new ServerManagerHealthContributor(this.registry, true);
+		try (RunningService running = RunningService.start(this.registry, "svc", List.of(), (instance) -> false, ONE,
+				TWO)) {
+			running.service().rebalanceNow();
+			Health health = ((HealthIndicator) failing.getContributor("svc")).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("offline", true);
 		}
 	}
 

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * rebalances every few hundred milliseconds, so that the health follows backends that
  * stop and return ('steady' is held still, so that its active server can be compared).
  * The readiness group includes the contributor as the README shows; the liveness group
- * keeps Spring Boot's default.
+ * keeps Spring Boot's default. An offline service reports OFFLINE, which fails neither.
  */
 class ServerManagerHealthIntegrationTests {
 
@@ -75,15 +75,16 @@ class ServerManagerHealthIntegrationTests {
 	}
 
 	@Test
-	void serviceGoesDownWhenEveryBackendStopsAndUpWhenOneReturns() throws IOException {
+	void serviceGoesOfflineWhenEveryBackendStopsAndUpWhenOneReturns() throws IOException {
 		Backends flappy = backends.get("flappy");
 		assertThat(app.get("/actuator/health/servermanager/flappy").status()).isEqualTo(200);
 		int port = flappy.named("s2").port();
 		flappy.close();
 		await().atMost(WAIT).untilAsserted(() -> {
 			ObservedApplication.Answer answer = app.get("/actuator/health/servermanager/flappy");
-			assertThat(answer.status()).isEqualTo(503);
-			assertThat(answer.json().at("/status").asString()).isEqualTo("DOWN");
+			assertThat(answer.status()).isEqualTo(200);
+			assertThat(answer.json().at("/status").asString()).isEqualTo("OFFLINE");
+			assertThat(answer.json().at("/details/offline").asBoolean()).isTrue();
 		});
 		restarted = Backend.start("s2", port);
 		await().atMost(WAIT).untilAsserted(() -> {
@@ -103,17 +104,20 @@ class ServerManagerHealthIntegrationTests {
 	}
 
 	@Test
-	void readinessIncludingTheContributorGoesDownWithTheService() {
+	void readinessIncludingTheContributorStaysUpAndShowsTheOfflineService() {
 		awaitDead();
 		ObservedApplication.Answer readiness = app.get("/actuator/health/readiness");
-		assertThat(readiness.status()).isEqualTo(503);
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().at("/status").asString()).isEqualTo("UP");
 		assertThat(readiness.json().at("/components/servermanager/components/dead/status").asString())
-			.isEqualTo("DOWN");
+			.isEqualTo("OFFLINE");
 	}
 
 	private static void awaitDead() {
 		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(app.get("/actuator/health/servermanager/dead").status()).isEqualTo(503));
+			.untilAsserted(
+					() -> assertThat(app.get("/actuator/health/servermanager/dead").json().at("/status").asString())
+						.isEqualTo("OFFLINE"));
 	}
 
 }

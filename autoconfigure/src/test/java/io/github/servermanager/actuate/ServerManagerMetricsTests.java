@@ -38,12 +38,24 @@ class ServerManagerMetricsTests {
 			assertThat(metersOf("svc")).extracting((meter) -> meter.getId().getName())
 				.containsOnly(ServerManagerMetrics.SERVERS, ServerManagerMetrics.OFFLINE,
 						ServerManagerMetrics.REBALANCE_INTERVAL, ServerManagerMetrics.REBALANCES,
-						ServerManagerMetrics.FAILOVERS, ServerManagerMetrics.PINGS)
-				.hasSize(10);
+						ServerManagerMetrics.FAILOVERS, ServerManagerMetrics.UNMATCHED_FAILURES,
+						ServerManagerMetrics.PINGS)
+				.hasSize(11);
 			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("service", "svc").gauge().value())
 				.isEqualTo(2);
 			assertThat(this.meters.get(ServerManagerMetrics.REBALANCES).counters())
 				.allSatisfy((counter) -> assertThat(counter.count()).isZero());
+		}
+	}
+
+	@Test
+	void everyMeterCarriesTheServiceIdAsSpringCloudLoadBalancerTagsIt() {
+		this.metrics.bindTo(this.meters);
+		try (RunningService ignored = start("svc", ONE, TWO)) {
+			assertThat(metersOf("svc")).hasSize(11)
+				.allSatisfy((meter) -> assertThat(meter.getId().getTag("serviceId")).isEqualTo("svc"));
+			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("serviceId", "svc").gauge().value())
+				.isEqualTo(2);
 		}
 	}
 
@@ -82,9 +94,19 @@ class ServerManagerMetricsTests {
 			first.close();
 			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("service", "svc").gauge().value())
 				.isEqualTo(2);
-			assertThat(metersOf("svc")).hasSize(10);
+			assertThat(metersOf("svc")).hasSize(11);
 		}
 		assertThat(metersOf("svc")).isEmpty();
+	}
+
+	@Test
+	void failureReportThatMatchedNoServerIsCounted() {
+		this.metrics.bindTo(this.meters);
+		try (RunningService ignored = start("svc", ONE, TWO)) {
+			this.metrics.unmatchedFailure("svc", ONE, FailureReason.STATUS);
+			assertThat(this.meters.get(ServerManagerMetrics.UNMATCHED_FAILURES).tag("service", "svc").counter().count())
+				.isOne();
+		}
 	}
 
 	@Test

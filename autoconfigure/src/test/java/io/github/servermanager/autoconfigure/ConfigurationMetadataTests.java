@@ -26,7 +26,8 @@ class ConfigurationMetadataTests {
 						"server-manager.conns-per-sec-per-server", "server-manager.cluster-size", "server-manager.ping",
 						"server-manager.health-path", "server-manager.ping-timeout", "server-manager.failure-statuses",
 						"server-manager.membership-refresh", "server-manager.rebalance-spread",
-						"server-manager.rearm-on-membership-change", "server-manager.services");
+						"server-manager.rearm-on-membership-change", "server-manager.services",
+						"server-manager.close-idle-connections", "server-manager.idle-connection-grace");
 			assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 				.as("description of %s", property.get("name"))
 				.isNotBlank());

@@ -13,21 +13,66 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * A client application with a bad value does not start, and the start-up report names the
- * key, the value and a valid example.
+ * key, the value and the fix.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidConfigurationStartupTests {
 
 	@Test
-	void invalidValueStopsStartupWithTheFailureAnalysis(CapturedOutput output) throws Exception {
-		try (Backends backends = Backends.start(1)) {
-			assertThatException()
-				.isThrownBy(() -> ClientApplication.start(backends, "server-manager.services.backend.ping=udp"));
-		}
+	void unknownPingKindNamesTheKeyTheValueAndTheValidValues(CapturedOutput output) throws Exception {
+		startFails("server-manager.services.backend.ping=udp");
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Invalid value 'udp' for property 'server-manager.services.backend.ping': it must be one of "
-					+ "http, tcp, none.")
-			.contains("server-manager.services.backend.ping=http");
+			.contains("Property: server-manager.services.backend.ping")
+			.contains("Value: \"udp\"")
+			.contains("The following values are valid:")
+			.contains("HTTP_HEALTH")
+			.contains("TCP");
+	}
+
+	@Test
+	void badClusterSizeNamesTheKeyTheValueAndTheValidForms(CapturedOutput output) throws Exception {
+		startFails("server-manager.cluster-size=many");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: server-manager.cluster-size")
+			.contains("Value: \"many\"")
+			.contains("use 'auto', 'self' or a whole number of at least 1");
+	}
+
+	@Test
+	void outOfRangeValueNamesTheKeyTheValueAndAnExample(CapturedOutput output) throws Exception {
+		startFails("server-manager.services.backend.ping-timeout=0s");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '0s' for property 'server-manager.services.backend.ping-timeout': it must be "
+					+ "a positive duration.")
+			.contains("server-manager.services.backend.ping-timeout=1s");
+	}
+
+	@Test
+	void unknownSslBundleNamesTheKeyAndTheBundlesThatExist(CapturedOutput output) throws Exception {
+		startFails("server-manager.services.backend.ssl-bundle=pings",
+				"spring.ssl.bundle.pem.backends.truststore.certificate=classpath:ping-tls/server.crt");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value 'pings' for property 'server-manager.services.backend.ssl-bundle': it must be "
+					+ "the name of an SSL bundle configured under spring.ssl.bundle.* (backends).")
+			.contains("server-manager.services.backend.ssl-bundle=backends");
+	}
+
+	@Test
+	void loadBalancerPresetNamesTheKeyAndTheWaysOut(CapturedOutput output) throws Exception {
+		startFails("spring.cloud.loadbalancer.configurations=health-check");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Spring Cloud LoadBalancer preset 'health-check' is set by "
+					+ "'spring.cloud.loadbalancer.configurations'")
+			.contains("Remove 'spring.cloud.loadbalancer.configurations'")
+			.contains("server-manager.services.<serviceId>.enabled=false")
+			.contains("spring.cloud.loadbalancer.clients.<serviceId>.configurations=health-check")
+			.contains("server-manager.enabled=false");
+	}
+
+	private static void startFails(String... properties) throws Exception {
+		try (Backends backends = Backends.start(1)) {
+			assertThatException().isThrownBy(() -> ClientApplication.start(backends, properties));
+		}
 	}
 
 }

@@ -1,19 +1,23 @@
 package io.github.servermanager.autoconfigure;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.servermanager.core.Pinger;
+import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSpread;
+import io.github.servermanager.loadbalancer.FailureReason;
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.RebalanceScheduler;
 import io.github.servermanager.loadbalancer.ServerManagerLoadBalancerLifecycle;
+import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
-import io.github.servermanager.loadbalancer.ServerManagerRegistryListener;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +26,13 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.composite.CompositeDiscoveryClientAutoConfiguration;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration;
+import org.springframework.cloud.client.loadbalancer.CompletionContext;
+import org.springframework.cloud.client.loadbalancer.DefaultRequest;
+import org.springframework.cloud.client.loadbalancer.DefaultResponse;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerLifecycle;
 import org.springframework.cloud.commons.util.UtilAutoConfiguration;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
@@ -86,6 +94,29 @@ class ServerManagerAutoConfigurationTests {
 			assertThat(factory.getInstances(SERVICE, LoadBalancerLifecycle.class)).values()
 				.hasAtLeastOneElementOfType(ServerManagerLoadBalancerLifecycle.class);
 			assertThat(factory.getInstance(SERVICE, ServerManagerServiceInstanceListSupplier.class)).isNotNull();
+		});
+	}
+
+	@Test
+	void lifecycleTellsObserverBeansOfFailureReportsThatMatchNoServer() {
+		List<String> unmatched = new CopyOnWriteArrayList<>();
+		ServerManagerObserver observer = new ServerManagerObserver() {
+
+			@Override
+			public void unmatchedFailure(String serviceId, ServiceInstance reported, FailureReason reason) {
+				unmatched.add(serviceId + " " + reported.getPort() + " " + reason);
+			}
+
+		};
+		this.runner.withBean(ServerManagerObserver.class, () -> observer).run((context) -> {
+			LoadBalancerClientFactory factory = context.getBean(LoadBalancerClientFactory.class);
+			factory.getInstance(SERVICE);
+			ServerManagerLoadBalancerLifecycle lifecycle = factory.getInstance(SERVICE,
+					ServerManagerLoadBalancerLifecycle.class);
+			ServiceInstance stranger = new DefaultServiceInstance(null, SERVICE, "127.0.0.1", 9999, false);
+			lifecycle.onComplete(new CompletionContext<>(CompletionContext.Status.FAILED,
+					new ConnectException("refused"), new DefaultRequest<>(), new DefaultResponse(stranger)));
+			assertThat(unmatched).containsExactly(SERVICE + " 9999 EXCEPTION");
 		});
 	}
 
@@ -205,9 +236,25 @@ class ServerManagerAutoConfigurationTests {
 	}
 
 	@Test
-	void clusterSizeAutoCountsThisApplicationsInstancesInDiscovery() {
+	void clusterSizeAutoCountsEveryInstanceInDiscoveryOnceByHostAndPort() {
 		this.runner
 			.withPropertyValues("spring.cloud.discovery.client.simple.instances.client[0].uri=http://127.0.0.1:8001",
+					"spring.cloud.discovery.client.simple.instances.client[1].uri=http://127.0.0.1:8002",
+					"spring.cloud.discovery.client.simple.instances.gateway[0].uri=http://127.0.0.1:7001",
+					"spring.cloud.discovery.client.simple.instances.alias[0].uri=http://127.0.0.1:9001")
+			.run((context) -> {
+				// backend 9001 and 9002, other 9003, client 8001 and 8002, gateway 7001;
+				// alias is 9001 again.
+				ManagedService service = managed(context, SERVICE);
+				await().atMost(Duration.ofSeconds(5)).until(() -> service.clusterSize() == 6);
+			});
+	}
+
+	@Test
+	void clusterSizeSelfCountsThisApplicationsInstancesInDiscovery() {
+		this.runner
+			.withPropertyValues("server-manager.cluster-size=self",
+					"spring.cloud.discovery.client.simple.instances.client[0].uri=http://127.0.0.1:8001",
 					"spring.cloud.discovery.client.simple.instances.client[1].uri=http://127.0.0.1:8002",
 					"spring.cloud.discovery.client.simple.instances.client[2].uri=http://127.0.0.1:8003")
 			.run((context) -> {
@@ -217,12 +264,66 @@ class ServerManagerAutoConfigurationTests {
 	}
 
 	@Test
-	void clusterSizeAutoIsAtLeastOne() {
-		this.runner.run((context) -> {
+	void clusterSizeSelfIsAtLeastOne() {
+		this.runner.withPropertyValues("server-manager.cluster-size=self").run((context) -> {
 			ManagedService service = managed(context, SERVICE);
 			await().atMost(Duration.ofSeconds(5)).until(() -> service.manager().numServers() == 2);
 			assertThat(service.clusterSize()).isOne();
 		});
+	}
+
+	@Test
+	void spreadAndPingAreBoundCaseInsensitively() {
+		this.runner.withPropertyValues("server-manager.rebalance-spread=Consul", "server-manager.ping=HTTP-Health")
+			.run((context) -> {
+				ServiceConfiguration configuration = context.getBean(ServerManagerSettings.class).forService(SERVICE);
+				assertThat(configuration.settings().spread()).isEqualTo(RebalanceSpread.CONSUL);
+				assertThat(configuration.ping()).isEqualTo(PingKind.HTTP_HEALTH);
+			});
+	}
+
+	@Test
+	void presetForEveryServiceStopsStartup() {
+		this.runner.withPropertyValues("spring.cloud.loadbalancer.configurations=health-check")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(UnsupportedLoadBalancerPresetException.class, (ex) -> {
+					assertThat(ex.getKey()).isEqualTo("spring.cloud.loadbalancer.configurations");
+					assertThat(ex.getPreset()).isEqualTo("health-check");
+				}));
+	}
+
+	@Test
+	void defaultPresetIsAccepted() {
+		this.runner.withPropertyValues("spring.cloud.loadbalancer.configurations=default")
+			.run((context) -> assertThat(managed(context, SERVICE).manager().numServers()).isLessThanOrEqualTo(2));
+	}
+
+	@Test
+	void presetForAManagedServiceStopsStartup() {
+		this.runner.withPropertyValues("spring.cloud.loadbalancer.clients.backend.configurations=zone-preference")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(UnsupportedLoadBalancerPresetException.class, (ex) -> {
+					assertThat(ex.getKey()).isEqualTo("spring.cloud.loadbalancer.clients.backend.configurations");
+					assertThat(ex.getServiceId()).isEqualTo(SERVICE);
+				}));
+	}
+
+	@Test
+	void presetForAServiceWithoutServerManagerKeepsSpringsChain() {
+		this.runner
+			.withPropertyValues("spring.cloud.loadbalancer.clients.backend.configurations=same-instance-preference",
+					"server-manager.services.backend.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				LoadBalancerClientFactory factory = context.getBean(LoadBalancerClientFactory.class);
+				assertThat(factory.getInstance(SERVICE)).isInstanceOf(RoundRobinLoadBalancer.class);
+				assertThat(factory.getInstance(SERVICE, ServiceInstanceListSupplier.class))
+					.isNotInstanceOf(ServerManagerServiceInstanceListSupplier.class);
+			});
 	}
 
 	@Test
@@ -245,9 +346,9 @@ class ServerManagerAutoConfigurationTests {
 	}
 
 	@Test
-	void registryListenerBeansHearServicesAddedAndRemoved() {
+	void observerBeansHearServicesAddedAndRemovedAndWhatTheirManagersDo() {
 		List<String> events = new ArrayList<>();
-		this.runner.withBean(ServerManagerRegistryListener.class, () -> new ServerManagerRegistryListener() {
+		this.runner.withBean(ServerManagerObserver.class, () -> new ServerManagerObserver() {
 
 			@Override
 			public void added(ManagedService service) {
@@ -259,12 +360,19 @@ class ServerManagerAutoConfigurationTests {
 				events.add("removed " + service.serviceId());
 			}
 
+			@Override
+			public void rebalanced(String serviceId, RebalanceResult<ServiceInstance> result) {
+				events.add("rebalanced " + serviceId);
+			}
+
 		}).run((context) -> {
 			LoadBalancerClientFactory factory = context.getBean(LoadBalancerClientFactory.class);
 			factory.getInstance(SERVICE);
 			assertThat(events).containsExactly("added backend");
+			managed(context, SERVICE).rebalanceNow();
+			assertThat(events).containsExactly("added backend", "rebalanced backend");
 			factory.destroy();
-			assertThat(events).containsExactly("added backend", "removed backend");
+			assertThat(events).containsExactly("added backend", "rebalanced backend", "removed backend");
 			assertThat(context.getBean(ServerManagerRegistry.class).services()).isEmpty();
 		});
 	}

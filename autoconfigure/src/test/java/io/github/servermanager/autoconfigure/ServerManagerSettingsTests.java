@@ -21,21 +21,21 @@ class ServerManagerSettingsTests {
 	@CsvSource(delimiter = '|', quoteCharacter = '"',
 			textBlock = """
 					server-manager.tick                                  | 0s       | a positive duration                               | 1s
+					server-manager.cluster-size-refresh                  | 0s       | a positive duration                               | 5m
+					server-manager.ping-port-metadata-key                | " "      | a non-blank text                                  | management.port
 					server-manager.min-reuse                             | -5s      | a positive duration                               | 2m
 					server-manager.jitter-fraction                       | 0        | a whole number of at least 1                      | 2
 					server-manager.conns-per-sec-per-server              | 0        | a whole number of at least 1                      | 64
-					server-manager.cluster-size                          | many     | 'auto' or a whole number of at least 1            | auto
-					server-manager.ping                                  | udp      | one of http, tcp, none                            | http
 					server-manager.health-path                           | health   | a path that starts with '/'                       | /actuator/health
 					server-manager.ping-timeout                          | 0s       | a positive duration                               | 1s
 					server-manager.failure-statuses                      | 503,600  | a list of HTTP status codes between 100 and 599   | 502,503,504
 					server-manager.membership-refresh                    | 0s       | a positive duration                               | 30s
-					server-manager.rebalance-spread                      | even     | one of spread, consul                             | spread
 					server-manager.services.backend.ping-timeout         | -1s      | a positive duration                               | 1s
 					server-manager.services.backend.jitter-fraction      | 0        | a whole number of at least 1                      | 2
 					server-manager.services.backend.failure-statuses     | 99       | a list of HTTP status codes between 100 and 599   | 502,503,504
-					server-manager.front-selection                       | nearest  | one of random, subset                             | subset
-					server-manager.services.backend.front-selection      | rr       | one of random, subset                             | subset
+					server-manager.offline-recheck                       | 0s       | a positive duration                               | 5s
+					server-manager.services.backend.offline-recheck      | -2s      | a positive duration                               | 5s
+					server-manager.scheduling.max-threads                | 0        | a whole number of at least 1                      | 64
 					""")
 	void invalidValueIsRefusedWithItsKeyValueAndExample(String key, String value, String requirement, String example) {
 		ServerManagerProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(key, value)))

@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
@@ -96,13 +97,14 @@ class RebalanceScheduleTest {
 
 	@Test
 	void membershipChangeUnderSpreadRedrawsAPointWithinTheNewInterval() {
-		// Constructed: interval 256 s + 0, point 200 s. Re-armed for four servers:
-		// interval 120 s + 0, point 30 s.
-		ScriptedRandom random = ScriptedRandom.returning(0, 200 * SECOND, 0, 30 * SECOND);
+		// Constructed: interval 256 s + 0, point 10 s, so due at T0 + 130 s. Re-armed for
+		// four servers at T0 + 125 s, past the min-reuse floor: interval 120 s + 0, point
+		// 30 s.
+		ScriptedRandom random = ScriptedRandom.returning(0, 10 * SECOND, 0, 30 * SECOND);
 		ServerManager<TestServer> manager = manager(random, 16_384, 1);
 		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
 		addServers(manager, 3);
-		long now = T0 + 10 * SECOND;
+		long now = T0 + 125 * SECOND;
 		assertThat(schedule.isDue(now)).isFalse();
 		assertThat(schedule.deadlineNanos()).isEqualTo(now + 30 * SECOND);
 		assertThat(random.bounds()).containsExactly(128 * SECOND, 256 * SECOND, 60 * SECOND, 120 * SECOND);
@@ -111,15 +113,142 @@ class RebalanceScheduleTest {
 	@Test
 	void membershipChangeUnderSpreadRedrawsEvenWhenThatIsLater() {
 		// Constructed for one server: 120 s + a point of 10 s in 256 s. Re-armed for four
-		// servers 20 s later: a point of 100 s in 120 s, after the old deadline.
+		// servers at T0 + 125 s: a point of 100 s in 120 s, after the old deadline.
 		ScriptedRandom random = ScriptedRandom.returning(0, 10 * SECOND, 0, 100 * SECOND);
 		ServerManager<TestServer> manager = manager(random, 16_384, 1);
 		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
 		addServers(manager, 3);
-		long now = T0 + 20 * SECOND;
+		long now = T0 + 125 * SECOND;
 		assertThat(schedule.isDue(now)).isFalse();
 		assertThat(schedule.deadlineNanos()).isEqualTo(now + 100 * SECOND);
 		assertThat(schedule.interval()).isEqualTo(Duration.ofSeconds(100));
+	}
+
+	@Test
+	void membershipChangeUnderSpreadComesNoEarlierThanMinReuseAfterTheLastRebalance() {
+		// Rebalanced at T0 + 300 s; ten seconds later the count changes and the point
+		// drawn is 0 s. The deadline moves to the floor, 120 s after the rebalance.
+		ScriptedRandom random = ScriptedRandom.returning(0, 0, 0, 0, 0);
+		ServerManager<TestServer> manager = manager(random, 16_384, 1);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
+		long rebalancedAt = T0 + 300 * SECOND;
+		schedule.rebalanced(rebalancedAt);
+		addServers(manager, 3);
+		schedule.membershipChanged(rebalancedAt + 10 * SECOND);
+		assertThat(schedule.deadlineNanos()).isEqualTo(rebalancedAt + 120 * SECOND);
+		assertThat(schedule.isDue(rebalancedAt + 119 * SECOND)).isFalse();
+	}
+
+	@Test
+	void membershipChangeOfANewManagerUnderSpreadComesNoEarlierThanMinReuseAfterItStarted() {
+		// Constructed at T0 (interval 256 s + 0, point 200 s); at T0 + 10 s the count
+		// changes and the point drawn is 5 s: due at T0 + 120 s, not T0 + 15 s.
+		ScriptedRandom random = ScriptedRandom.returning(0, 200 * SECOND, 0, 5 * SECOND);
+		ServerManager<TestServer> manager = manager(random, 16_384, 1);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
+		addServers(manager, 3);
+		schedule.membershipChanged(T0 + 10 * SECOND);
+		assertThat(schedule.deadlineNanos()).isEqualTo(T0 + 120 * SECOND);
+		assertThat(schedule.interval()).isEqualTo(Duration.ofSeconds(110));
+	}
+
+	@Test
+	void membershipChangeUnderSpreadKeepsADrawBeyondTheFloor() {
+		// Rebalanced at T0 + 300 s; at T0 + 310 s the point drawn is 115 s, beyond the
+		// floor at T0 + 420 s: it stands.
+		ScriptedRandom random = ScriptedRandom.returning(0, 0, 0, 0, 115 * SECOND);
+		ServerManager<TestServer> manager = manager(random, 16_384, 1);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
+		schedule.rebalanced(T0 + 300 * SECOND);
+		addServers(manager, 3);
+		schedule.membershipChanged(T0 + 310 * SECOND);
+		assertThat(schedule.deadlineNanos()).isEqualTo(T0 + 425 * SECOND);
+	}
+
+	@Test
+	void noReArmEverBringsARebalanceCloserThanMinReuseAfterTheLastOne() {
+		for (RebalanceSpread spread : RebalanceSpread.values()) {
+			RandomGenerator random = TestServer.seeded(11);
+			ServerManager<TestServer> manager = manager(random, 50_000, 3);
+			long now = T0;
+			RebalanceSchedule schedule = new RebalanceSchedule(manager, spread, true, now);
+			long lastRebalance = now;
+			for (int step = 0; step < 5_000; step++) {
+				now += random.nextLong(20 * SECOND);
+				if (random.nextInt(3) == 0) {
+					int servers = 1 + random.nextInt(8);
+					manager.syncServers(TestServer.named(names(servers)));
+					schedule.membershipChanged(now);
+				}
+				if (schedule.isDue(now)) {
+					assertThat(now - lastRebalance).as("%s, step %d", spread, step)
+						.isGreaterThanOrEqualTo(120 * SECOND);
+					schedule.rebalanced(now);
+					lastRebalance = now;
+				}
+				assertThat(schedule.deadlineNanos() - lastRebalance).as("%s, step %d", spread, step)
+					.isGreaterThanOrEqualTo(120 * SECOND);
+			}
+		}
+	}
+
+	@Test
+	void offlineRebalanceRechecksOnABackOffThatDoublesUpToTheInterval() {
+		// Spread, one server, 1 client: the interval is 120 s + a stagger (0 here). Each
+		// offline step draws the interval, then its own stagger of up to step / 2.
+		ScriptedRandom random = ScriptedRandom.returning(0, 0, 0, 0, 0, SECOND, 0, 0, 0, 0, 0, 0, 0);
+		ServerManager<TestServer> manager = manager(random, 1, 1);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
+		long now = T0 + 200 * SECOND;
+		assertThat(schedule.rebalanced(now, RebalanceOutcome.OFFLINE)).isEqualTo(Duration.ofSeconds(5));
+		assertThat(schedule.deadlineNanos()).isEqualTo(now + 5 * SECOND);
+		assertThat(schedule.isRecheckingOffline()).isTrue();
+		assertThat(schedule.rebalanced(now, RebalanceOutcome.OFFLINE)).isEqualTo(Duration.ofSeconds(11));
+		assertThat(schedule.rebalanced(now, RebalanceOutcome.OFFLINE)).isEqualTo(Duration.ofSeconds(20));
+		assertThat(schedule.rebalanced(now, RebalanceOutcome.OFFLINE)).isEqualTo(Duration.ofSeconds(40));
+		assertThat(schedule.rebalanced(now, RebalanceOutcome.OFFLINE)).isEqualTo(Duration.ofSeconds(80));
+		assertThat(schedule.rebalanced(now, RebalanceOutcome.OFFLINE)).isEqualTo(Duration.ofSeconds(120));
+		assertThat(random.exhausted()).isTrue();
+	}
+
+	@Test
+	void healthyRebalanceEndsTheBackOff() {
+		ScriptedRandom random = ScriptedRandom.returning(0, 0, 0, 0, 0, 0, 0, 0, 0);
+		ServerManager<TestServer> manager = manager(random, 1, 1);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
+		schedule.rebalanced(T0, RebalanceOutcome.OFFLINE);
+		schedule.rebalanced(T0, RebalanceOutcome.OFFLINE);
+		assertThat(schedule.rebalanced(T0, RebalanceOutcome.HEALTHY)).isEqualTo(Duration.ofSeconds(120));
+		assertThat(schedule.isRecheckingOffline()).isFalse();
+		assertThat(schedule.rebalanced(T0, RebalanceOutcome.OFFLINE)).isEqualTo(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void offlineRecheckIsConfigurable() {
+		ScriptedRandom random = ScriptedRandom.returning(0, 0, 0);
+		ServerManager<TestServer> manager = manager(random, 1, 1);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.CONSUL, true,
+				Duration.ofSeconds(30), T0);
+		assertThat(schedule.rebalanced(T0, RebalanceOutcome.OFFLINE)).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void membershipChangeKeepsTheBackOffDeadline() {
+		ScriptedRandom random = ScriptedRandom.returning(0, 0, 0, 0);
+		ServerManager<TestServer> manager = manager(random, 1, 1);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, T0);
+		schedule.rebalanced(T0, RebalanceOutcome.OFFLINE);
+		addServers(manager, 2);
+		schedule.membershipChanged(T0 + SECOND);
+		assertThat(schedule.deadlineNanos()).isEqualTo(T0 + 5 * SECOND);
+	}
+
+	@Test
+	void offlineRecheckMustBePositive() {
+		ServerManager<TestServer> manager = manager(ScriptedRandom.unused(), 1, 1);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RebalanceSchedule(manager, RebalanceSpread.CONSUL, true, Duration.ZERO, T0))
+			.withMessageContaining("offlineRecheck");
 	}
 
 	@Test
@@ -182,6 +311,14 @@ class RebalanceScheduleTest {
 		ServerManager<TestServer> manager = TestServer.builder().random(random).clusterSize(() -> clusterSize).build();
 		addServers(manager, servers);
 		return manager;
+	}
+
+	private static String[] names(int count) {
+		String[] names = new String[count];
+		for (int i = 0; i < count; i++) {
+			names[i] = "server-" + i;
+		}
+		return names;
 	}
 
 	private static void addServers(ServerManager<TestServer> manager, int count) {

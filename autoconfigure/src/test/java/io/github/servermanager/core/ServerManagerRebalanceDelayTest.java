@@ -10,7 +10,6 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 class ServerManagerRebalanceDelayTest {
 
@@ -84,83 +83,6 @@ class ServerManagerRebalanceDelayTest {
 		ServerManager<TestServer> manager = withServers(
 				builder(ScriptedRandom.returning(0), 600).connsPerSecPerServer(1), 2);
 		assertThat(manager.nextRebalanceDelay()).isEqualTo(Duration.ofSeconds(300));
-	}
-
-	@Test
-	void spreadDelayAddsTheStaggerAfterRateScaling() {
-		ScriptedRandom random = ScriptedRandom.returning(10 * SECOND);
-		ServerManager<TestServer> manager = withServers(builder(random, 16_384), 1);
-		assertThat(manager.nextRebalanceDelay(RebalanceSpread.SPREAD)).isEqualTo(Duration.ofSeconds(266));
-		assertThat(random.bounds()).containsExactly(128 * SECOND);
-	}
-
-	@Test
-	void spreadDelayOfASmallClusterIsMinReusePlusTheStagger() {
-		ScriptedRandom random = ScriptedRandom.returning(10 * SECOND);
-		ServerManager<TestServer> manager = withServers(builder(random, 100), 3);
-		assertThat(manager.nextRebalanceDelay(RebalanceSpread.SPREAD)).isEqualTo(Duration.ofSeconds(130));
-		assertThat(random.bounds()).containsExactly(60 * SECOND);
-	}
-
-	@Test
-	void consulDelayIsTheSameAsNextRebalanceDelay() {
-		ServerManager<TestServer> manager = withServers(builder(ScriptedRandom.returning(10 * SECOND), 100), 3);
-		assertThat(manager.nextRebalanceDelay(RebalanceSpread.CONSUL)).isEqualTo(Duration.ofSeconds(130));
-	}
-
-	@Test
-	void initialDelayUnderConsulIsExactlyMinReuse() {
-		ServerManager<TestServer> manager = withServers(
-				builder(ScriptedRandom.unused(), 16_384).minReuse(Duration.ofSeconds(90)), 1);
-		assertThat(manager.initialRebalanceDelay(RebalanceSpread.CONSUL)).isEqualTo(Duration.ofSeconds(90));
-	}
-
-	@Test
-	void initialDelayUnderSpreadIsMinReusePlusAPointOverOneWholeInterval() {
-		// First draw: the stagger of the interval (30 s of 60 s), second: a point in it.
-		ScriptedRandom random = ScriptedRandom.returning(30 * SECOND, 149 * SECOND);
-		ServerManager<TestServer> manager = withServers(builder(random, 100), 3);
-		assertThat(manager.initialRebalanceDelay(RebalanceSpread.SPREAD)).isEqualTo(Duration.ofSeconds(269));
-		assertThat(random.bounds()).containsExactly(60 * SECOND, 150 * SECOND);
-	}
-
-	@Test
-	void initialDelayUnderSpreadStaysWithinOneInterval() {
-		ServerManager<TestServer> manager = withServers(builder(TestServer.seeded(3), 16_384), 1);
-		List<Duration> delays = new ArrayList<>();
-		for (int i = 0; i < 1000; i++) {
-			delays.add(manager.initialRebalanceDelay(RebalanceSpread.SPREAD));
-		}
-		// 120 s, then a point in an interval of 256 s plus a stagger of up to 128 s.
-		assertThat(delays).allSatisfy((delay) -> assertThat(delay).isGreaterThanOrEqualTo(Duration.ofSeconds(120))
-			.isLessThan(Duration.ofSeconds(504)));
-		assertThat(Collections.min(delays)).isLessThan(Duration.ofSeconds(130));
-		assertThat(Collections.max(delays)).isGreaterThan(Duration.ofSeconds(420));
-	}
-
-	@Test
-	void membershipChangeDelayUnderSpreadIsAPointWithinOneNewInterval() {
-		ScriptedRandom random = ScriptedRandom.returning(30 * SECOND, 149 * SECOND);
-		ServerManager<TestServer> manager = withServers(builder(random, 100), 3);
-		assertThat(manager.membershipChangeDelay(RebalanceSpread.SPREAD)).isEqualTo(Duration.ofSeconds(149));
-		assertThat(random.bounds()).containsExactly(60 * SECOND, 150 * SECOND);
-	}
-
-	@Test
-	void membershipChangeDelayUnderConsulIsAWholeInterval() {
-		ServerManager<TestServer> manager = withServers(builder(ScriptedRandom.returning(10 * SECOND), 100), 3);
-		assertThat(manager.membershipChangeDelay(RebalanceSpread.CONSUL)).isEqualTo(Duration.ofSeconds(130));
-	}
-
-	@Test
-	void delaysRejectANullSpread() {
-		ServerManager<TestServer> manager = TestServer.builder().build();
-		assertThatNullPointerException().isThrownBy(() -> manager.nextRebalanceDelay(null))
-			.withMessageContaining("spread");
-		assertThatNullPointerException().isThrownBy(() -> manager.initialRebalanceDelay(null))
-			.withMessageContaining("spread");
-		assertThatNullPointerException().isThrownBy(() -> manager.membershipChangeDelay(null))
-			.withMessageContaining("spread");
 	}
 
 	private static ServerManager.Builder<TestServer> builder(RandomGenerator random, int clusterSize) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
@@ -191,6 +192,46 @@ class ServerManagerRebalanceTest {
 		self.set(manager);
 		manager.rebalance();
 		assertThat(manager.servers()).containsExactly(this.b, this.d, this.a);
+	}
+
+	@Test
+	void aServerAddedWhileEveryPingFailsKeepsTheManagerOnline() {
+		// The addition clears the offline flag under the lock; the rebalance, which
+		// never pinged the new server, must not set it again after its pings.
+		TestServer e = named("e");
+		AtomicReference<ServerManager<TestServer>> self = new AtomicReference<>();
+		ServerManager<TestServer> manager = TestServer
+			.managerWith(TestServer.builder().random(TestServer.seeded(5)).pinger((server) -> {
+				if (self.get().numServers() == 4) {
+					self.get().addServer(e);
+				}
+				return false;
+			}), this.abcd);
+		self.set(manager);
+		assertThat(manager.rebalance().outcome()).isEqualTo(RebalanceOutcome.OFFLINE);
+		assertThat(manager.isOffline()).isFalse();
+		assertThat(manager.servers()).contains(e);
+		manager.rebalance();
+		assertThat(manager.isOffline()).isTrue();
+	}
+
+	@Test
+	void aServerSyncedInFromAnotherThreadWhileEveryPingFailsKeepsTheManagerOnline() {
+		TestServer e = named("e");
+		AtomicReference<ServerManager<TestServer>> self = new AtomicReference<>();
+		ServerManager<TestServer> manager = TestServer
+			.managerWith(TestServer.builder().random(TestServer.seeded(5)).pinger((server) -> {
+				ServerManager<TestServer> it = self.get();
+				if (it.numServers() == 4) {
+					List<TestServer> grown = new ArrayList<>(it.servers());
+					grown.add(e);
+					CompletableFuture.runAsync(() -> it.syncServers(grown)).join();
+				}
+				return false;
+			}), this.abcd);
+		self.set(manager);
+		manager.rebalance();
+		assertThat(manager.isOffline()).isFalse();
 	}
 
 	@Test

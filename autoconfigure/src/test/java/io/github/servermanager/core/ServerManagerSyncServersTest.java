@@ -176,4 +176,43 @@ class ServerManagerSyncServersTest {
 		assertThat(failing.isOffline()).isTrue();
 	}
 
+	@Test
+	void syncServersShufflesTheServersAppendedWhenTheFrontLeft() {
+		// Fisher-Yates over the appended [d, e, f] with draws 0, 0: f e d, then e f d.
+		ScriptedRandom random = ScriptedRandom.returning(0, 0);
+		ServerManager<TestServer> client = TestServer.managerWith(TestServer.builder().random(random),
+				List.of(this.a, this.b, this.c));
+		TestServer e = named("e");
+		TestServer f = named("f");
+		client.syncServers(List.of(this.b, this.d, e, f));
+		assertThat(client.servers()).containsExactly(this.b, e, f, this.d);
+		assertThat(random.bounds()).containsExactly(3L, 2L);
+	}
+
+	@Test
+	void syncServersKeepsDiscoveryOrderOfTheServersAppendedWhileTheFrontStays() {
+		TestServer e = named("e");
+		this.manager.syncServers(List.of(this.a, this.b, this.c, this.d, e));
+		assertThat(this.manager.servers()).containsExactly(this.a, this.b, this.c, this.d, e);
+	}
+
+	@Test
+	void syncServersThatReplacesEveryServerSpreadsTheNewFronts() {
+		// A blue/green switch: every client moves from four old servers to eight new ones
+		// in one refresh. 25 clients per new server are expected; the band is over four
+		// standard deviations wide on each side. In discovery's order all 200 would pick
+		// the same one.
+		List<TestServer> blue = List.of(this.a, this.b, this.c, this.d);
+		List<TestServer> green = TestServer.named("g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8");
+		Map<TestServer, Integer> fronts = new HashMap<>();
+		for (int seed = 0; seed < 200; seed++) {
+			ServerManager<TestServer> client = TestServer.builder().random(TestServer.seeded(seed)).build();
+			client.syncServers(blue);
+			client.syncServers(green);
+			fronts.merge(client.findServer(), 1, Integer::sum);
+		}
+		assertThat(fronts).containsOnlyKeys(green);
+		assertThat(fronts.values()).allSatisfy((count) -> assertThat(count).isBetween(5, 45));
+	}
+
 }

@@ -1,6 +1,7 @@
 package io.github.servermanager.loadbalancer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.cloud.client.ServiceInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -29,7 +31,7 @@ class RebalanceSchedulerTests {
 
 	private final ServerManagerRegistry registry = new ServerManagerRegistry();
 
-	private final RebalanceScheduler scheduler = new RebalanceScheduler(this.registry, 2, 16);
+	private final RebalanceScheduler scheduler = new RebalanceScheduler(this.registry);
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
@@ -108,6 +110,65 @@ class RebalanceSchedulerTests {
 		assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 		await().atMost(Duration.ofSeconds(5)).until(() -> healthy.lastRebalance() != null);
 		assertThat(hung.lastRebalance()).isNull();
+	}
+
+	@Test
+	void blackHoledServicesDoNotStallAHealthyOne() throws Exception {
+		// More services whose pings hang than the two threads that once served all.
+		int blackHoled = 4;
+		CountDownLatch entered = new CountDownLatch(blackHoled);
+		List<ManagedService> hung = new ArrayList<>();
+		for (int i = 0; i < blackHoled; i++) {
+			hung.add(registered("black-holed-" + i, (instance) -> {
+				entered.countDown();
+				return this.release.await(1, TimeUnit.MINUTES);
+			}));
+		}
+		ManagedService healthy = registered("healthy", (instance) -> true);
+		this.clock.advance(Duration.ofMinutes(10));
+		this.scheduler.tick();
+		assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+		await().atMost(Duration.ofSeconds(5)).until(() -> healthy.lastRebalance() != null);
+		assertThat(healthy.lastRebalance().outcome()).isEqualTo(RebalanceOutcome.HEALTHY);
+		assertThat(hung).allSatisfy((service) -> assertThat(service.lastRebalance()).isNull());
+		this.release.countDown();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> hung.stream().allMatch((service) -> service.lastRebalance() != null));
+	}
+
+	@Test
+	void aDueServiceWaitsForATickWhenEveryThreadIsBusy() throws Exception {
+		RebalanceScheduler oneThread = new RebalanceScheduler(this.registry, 1);
+		try {
+			CountDownLatch entered = new CountDownLatch(1);
+			ManagedService hung = registered("hung", (instance) -> {
+				entered.countDown();
+				return this.release.await(1, TimeUnit.MINUTES);
+			});
+			this.clock.advance(Duration.ofMinutes(10));
+			oneThread.tick();
+			assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+			ManagedService waiting = registered("waiting", (instance) -> true);
+			this.clock.advance(Duration.ofMinutes(10));
+			oneThread.tick();
+			assertThat(waiting.isDue()).isTrue();
+			assertThat(waiting.lastRebalance()).isNull();
+			this.release.countDown();
+			await().atMost(Duration.ofSeconds(5)).until(() -> hung.lastRebalance() != null);
+			await().atMost(Duration.ofSeconds(5)).until(() -> {
+				oneThread.tick();
+				return waiting.lastRebalance() != null;
+			});
+		}
+		finally {
+			oneThread.destroy();
+		}
+	}
+
+	@Test
+	void maxThreadsMustBeAtLeastOne() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new RebalanceScheduler(this.registry, 0))
+			.withMessageContaining("maxThreads");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.CompletionContext;
 import org.springframework.cloud.client.loadbalancer.CompletionContext.Status;
@@ -25,7 +26,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.mock.http.client.MockClientHttpResponse;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerManagerLoadBalancerLifecycleTests {
 
 	private final List<String> failovers = new ArrayList<>();
+
+	private final List<String> unmatched = new ArrayList<>();
 
 	private ManagedService service;
 
@@ -56,7 +62,15 @@ class ServerManagerLoadBalancerLifecycleTests {
 		this.service.manager().syncServers(TestServices.instances(3));
 		this.front = this.service.manager().findServer();
 		this.lifecycle = new ServerManagerLoadBalancerLifecycle(TestServices.SERVICE,
-				TestServices.registryWith(this.service));
+				TestServices.registryWith(this.service), List.of(new ServerManagerObserver() {
+
+					@Override
+					public void unmatchedFailure(String serviceId, ServiceInstance reported, FailureReason reason) {
+						ServerManagerLoadBalancerLifecycleTests.this.unmatched
+							.add(serviceId + " " + reported.getHost() + ":" + reported.getPort() + " " + reason);
+					}
+
+				}));
 	}
 
 	@Test
@@ -120,6 +134,94 @@ class ServerManagerLoadBalancerLifecycleTests {
 	}
 
 	@Test
+	void failureOfACopyWithoutInstanceIdRotatesTheServerAtItsAddress() {
+		// Gateway Server Web MVC reports a copy of the chosen instance with no id.
+		ServiceInstance copy = new DefaultServiceInstance(null, TestServices.SERVICE, this.front.getHost(),
+				this.front.getPort(), this.front.isSecure());
+		this.lifecycle.onComplete(new CompletionContext<>(Status.FAILED, new ConnectException("refused"),
+				new DefaultRequest<>(), new DefaultResponse(copy)));
+		assertThat(this.service.manager().findServer()).isNotSameAs(this.front);
+		assertThat(this.service.lastFailure().instance()).isSameAs(this.front);
+		assertThat(this.failovers).hasSize(1);
+		assertThat(this.unmatched).isEmpty();
+	}
+
+	@Test
+	void failureOfACopyWithAnotherIdRotatesTheServerAtItsAddress() {
+		ServiceInstance copy = new DefaultServiceInstance("copy-of-front", TestServices.SERVICE, this.front.getHost(),
+				this.front.getPort(), this.front.isSecure());
+		complete(copy, responseData(503));
+		assertThat(this.service.manager().findServer()).isNotSameAs(this.front);
+		assertThat(this.unmatched).isEmpty();
+	}
+
+	@Test
+	void instanceIdWinsOverTheAddress() {
+		// An id that names the second server, at the front's address: the id decides.
+		ServiceInstance second = this.service.manager().servers().get(1);
+		ServiceInstance sameIdOtherAddress = new DefaultServiceInstance(second.getInstanceId(), TestServices.SERVICE,
+				this.front.getHost(), this.front.getPort(), false);
+		complete(sameIdOtherAddress, responseData(503));
+		assertThat(this.service.manager().findServer()).isSameAs(this.front);
+		assertThat(this.service.lastFailure().instance()).isSameAs(second);
+	}
+
+	@Test
+	void sameHostAndPortWithAnotherSchemeMatchesNoServer() {
+		ServiceInstance secureCopy = new DefaultServiceInstance(null, TestServices.SERVICE, this.front.getHost(),
+				this.front.getPort(), !this.front.isSecure());
+		complete(secureCopy, responseData(503));
+		assertThat(this.service.manager().findServer()).isSameAs(this.front);
+		assertThat(this.unmatched)
+			.containsExactly("backend " + this.front.getHost() + ":" + this.front.getPort() + " STATUS");
+	}
+
+	@Test
+	void failureOfAnUnknownServerMovesNothingAndIsReportedToObservers() {
+		ServiceInstance stranger = new DefaultServiceInstance(null, TestServices.SERVICE, "10.0.0.9", 8080, false);
+		for (int i = 0; i < 2; i++) {
+			this.lifecycle.onComplete(new CompletionContext<>(Status.FAILED, new ConnectException("refused"),
+					new DefaultRequest<>(), new DefaultResponse(stranger)));
+		}
+		assertThat(this.service.manager().findServer()).isSameAs(this.front);
+		assertThat(this.service.failovers()).isZero();
+		assertThat(this.service.lastFailure().instance()).isSameAs(stranger);
+		assertThat(this.unmatched).containsExactly("backend 10.0.0.9:8080 EXCEPTION",
+				"backend 10.0.0.9:8080 EXCEPTION");
+	}
+
+	@Test
+	void failureStatusInWebMvcServerResponseRotatesTheFrontAway() {
+		// What Gateway Server Web MVC hands over on success.
+		complete(ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build());
+		assertThat(this.service.manager().findServer()).isNotSameAs(this.front);
+		assertThat(this.service.lastFailure().detail()).isEqualTo("503");
+	}
+
+	@Test
+	void failureStatusInWebFluxClientResponseRotatesTheFrontAway() {
+		complete(ClientResponse.create(HttpStatus.GATEWAY_TIMEOUT).build());
+		assertThat(this.service.manager().findServer()).isNotSameAs(this.front);
+		assertThat(this.service.lastFailure().detail()).isEqualTo("504");
+	}
+
+	@Test
+	void failureStatusInReactiveServerResponseRotatesTheFrontAway() {
+		MockServerHttpResponse response = new MockServerHttpResponse();
+		response.setStatusCode(HttpStatus.BAD_GATEWAY);
+		complete(response);
+		assertThat(this.service.manager().findServer()).isNotSameAs(this.front);
+		assertThat(this.service.lastFailure().detail()).isEqualTo("502");
+	}
+
+	@Test
+	void responseOfAnUnknownTypeChangesNothing() {
+		complete("503");
+		assertThat(this.service.manager().findServer()).isSameAs(this.front);
+		assertThat(this.service.lastFailure()).isNull();
+	}
+
+	@Test
 	void supportsEveryCallPath() {
 		assertThat(this.lifecycle.supports(DefaultRequestContext.class, Object.class, ServiceInstance.class)).isTrue();
 		assertThat(this.lifecycle.supports(RetryableRequestContext.class, ResponseData.class, ServiceInstance.class))
@@ -129,8 +231,12 @@ class ServerManagerLoadBalancerLifecycleTests {
 	}
 
 	private void complete(Object clientResponse) {
+		complete(this.front, clientResponse);
+	}
+
+	private void complete(ServiceInstance reported, Object clientResponse) {
 		this.lifecycle.onComplete(new CompletionContext<>(Status.SUCCESS, new DefaultRequest<>(),
-				new DefaultResponse(this.front), clientResponse));
+				new DefaultResponse(reported), clientResponse));
 	}
 
 	private static ResponseData responseData(int status) {

@@ -41,19 +41,22 @@ final class TestServices {
 		return service((instance) -> true, ServerManagerClock.SYSTEM, observers);
 	}
 
+	/** Hooks that do nothing, for a service registered by hand. */
+	static final ServerManagerRegistry.ServiceHooks NO_HOOKS = new ServerManagerRegistry.ServiceHooks() {
+
+		@Override
+		public void refreshMembership() {
+		}
+
+		@Override
+		public void refreshSecureOverride() {
+		}
+
+	};
+
 	static ServerManagerRegistry registryWith(ManagedService service) {
 		ServerManagerRegistry registry = new ServerManagerRegistry();
-		registry.register(service, new ServerManagerRegistry.ServiceHooks() {
-
-			@Override
-			public void refreshMembership() {
-			}
-
-			@Override
-			public void refreshSecureOverride() {
-			}
-
-		});
+		registry.register(service, NO_HOOKS);
 		return registry;
 	}
 

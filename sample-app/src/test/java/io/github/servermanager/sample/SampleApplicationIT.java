@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,27 +24,33 @@ import static org.awaitility.Awaitility.await;
  * over HTTP. One process serves every test; the last test stops it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleApplicationIT {
 
 	private static final Duration TRAFFIC_TIMEOUT = Duration.ofSeconds(30);
 
-	@TempDir
-	static Path workDir;
-
-	static SampleProcess sample;
+	SampleProcess sample;
 
 	@BeforeAll
-	static void startSample() {
+	void startSample(@TempDir Path workDir) {
 		// Ticks four times a second, and no rebalance moves the traffic while a test
 		// watches it.
-		sample = SampleProcess.start(workDir, Map.of(), "--sample.traffic.interval=250ms",
+		this.sample = SampleProcess.start(workDir, Map.of(), jvmOptions(), "--sample.traffic.interval=250ms",
 				"--server-manager.min-reuse=10m");
 	}
 
+	/**
+	 * Options for the JVM that runs the jar.
+	 * @return none here; a subclass runs the same checks with other options
+	 */
+	List<String> jvmOptions() {
+		return List.of();
+	}
+
 	@AfterAll
-	static void killSample() {
-		if (sample != null) {
-			sample.close();
+	void killSample() {
+		if (this.sample != null) {
+			this.sample.close();
 		}
 	}
 

@@ -50,12 +50,27 @@ final class SampleProcess implements AutoCloseable {
 	 * @return the running process
 	 */
 	static SampleProcess start(Path workDir, Map<String, String> environment, String... args) {
+		return start(workDir, environment, List.of(), args);
+	}
+
+	/**
+	 * Starts the jar named by the system property {@code sample.jar} with options for the
+	 * JVM and waits until its health endpoint says UP.
+	 * @param workDir a directory for the port file and the process output
+	 * @param environment extra environment variables
+	 * @param jvmOptions options before {@code -jar}, such as system properties
+	 * @param args extra application arguments
+	 * @return the running process
+	 */
+	static SampleProcess start(Path workDir, Map<String, String> environment, List<String> jvmOptions, String... args) {
 		String jar = System.getProperty("sample.jar");
 		assertThat(jar).as("system property sample.jar (set by the failsafe plugin)").isNotNull();
 		assertThat(Path.of(jar)).as("the packaged sample app: run `./mvnw verify`, not the test alone").exists();
 		Path portFile = workDir.resolve("sample.port");
 		Path output = workDir.resolve("sample.log");
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar, "--server.port=0"));
+		List<String> command = new ArrayList<>(List.of(javaExecutable()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar, "--server.port=0"));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().put(SampleApplication.PORT_FILE, portFile.toString());
@@ -120,6 +135,23 @@ final class SampleProcess implements AutoCloseable {
 
 	String post(String path) throws IOException, InterruptedException {
 		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/**
+	 * Posts a JSON body and returns the answer whatever its status.
+	 * @param path the path
+	 * @param json the body
+	 * @return the answer
+	 * @throws IOException on an I/O error
+	 * @throws InterruptedException if interrupted
+	 */
+	HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -108,7 +108,8 @@ class RebalanceSimulatorTests {
 	 * One client sees one server, then two from 100 s. With 38,400 clients sharing them
 	 * and every draw at half its bound, the interval for one server is 600 s + 150 s and
 	 * the first deadline minReuse plus half of that, 120 s + 375 s; for two servers it is
-	 * 300 s + 75 s, so the redrawn deadline is 100 s + 187.5 s.
+	 * 300 s + 75 s, so the redrawn deadline is 100 s + 187.5 s, past the min-reuse floor
+	 * (the client joined at 0, so not before 120 s).
 	 */
 	@Test
 	void improvedScheduleRedrawsTheDeadlineForTheNewNumberOfServers() {
@@ -133,6 +134,18 @@ class RebalanceSimulatorTests {
 		assertThat(result.rebalances(195, 0)).isZero();
 		assertThat(result.rebalances(225, 0)).isEqualTo(1);
 		assertThat(result.allRebalancedAfter()).isEqualTo(Duration.ofSeconds(225));
+	}
+
+	/**
+	 * With 38,400 clients and every draw at 0, the change at 10 s would redraw the
+	 * deadline to 10 s; the min-reuse floor keeps it at 120 s after the client joined.
+	 */
+	@Test
+	void improvedScheduleNeverRedrawsCloserThanMinReuseAfterTheStart() {
+		SimulationResult result = new RebalanceSimulator(0, (client) -> new ScriptedRandom(0.0, false))
+			.run(oneClientGainingAServer(38_400, List.of(S0), 10), ScheduleVariant.IMPROVED);
+		assertThat(result.rebalances(10, 0) + result.rebalances(10, 1)).isZero();
+		assertThat(result.allRebalancedAfter()).isEqualTo(Duration.ofSeconds(120));
 	}
 
 	/**

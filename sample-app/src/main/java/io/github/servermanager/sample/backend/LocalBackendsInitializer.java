@@ -1,6 +1,7 @@
 package io.github.servermanager.sample.backend;
 
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -19,6 +20,13 @@ public class LocalBackendsInitializer implements ApplicationContextInitializer<G
 
 	@Override
 	public void initialize(GenericApplicationContext context) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			// Spring AOT at build time only records bean definitions: no backend to
+			// start,
+			// and a bean made by a lambda cannot be written as code. An AOT-processed run
+			// still calls this initializer, which then registers the bean as usual.
+			return;
+		}
 		ConfigurableEnvironment environment = context.getEnvironment();
 		int count = environment.getProperty(COUNT_PROPERTY, Integer.class, 3);
 		LocalBackends backends = LocalBackends.start(count);

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -21,11 +23,18 @@ public final class Backend implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final int port;
+
 	private volatile int status = 200;
 
 	private volatile boolean healthy = true;
 
 	private volatile boolean running;
+
+	private volatile boolean hanging;
+
+	/** Requests held unanswered while hanging, answered by nobody and closed on stop. */
+	private final Queue<HttpExchange> held = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger requests = new AtomicInteger();
 
@@ -36,6 +45,7 @@ public final class Backend implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		this.server.createContext("/whoami", this::whoami);
 		this.server.createContext("/actuator/health", this::health);
+		this.port = this.server.getAddress().getPort();
 	}
 
 	/**
@@ -66,8 +76,12 @@ public final class Backend implements AutoCloseable {
 		return this.name;
 	}
 
+	/**
+	 * Returns the port, also once stopped, so that a test can start the server again.
+	 * @return the port the server listens or listened on
+	 */
 	public int port() {
-		return this.server.getAddress().getPort();
+		return this.port;
 	}
 
 	public String uri() {
@@ -83,11 +97,27 @@ public final class Backend implements AutoCloseable {
 	}
 
 	/**
+	 * Makes {@code /whoami} hang: from now on requests are accepted and never answered,
+	 * as by a server that is stuck, until the server stops or {@code hang(false)}.
+	 * @param hanging whether to hold requests unanswered
+	 */
+	public void hang(boolean hanging) {
+		this.hanging = hanging;
+		if (!hanging) {
+			closeHeld();
+		}
+	}
+
+	/**
 	 * Makes the health check fail or pass.
 	 * @param healthy whether {@code /actuator/health} answers 200
 	 */
 	public void healthy(boolean healthy) {
 		this.healthy = healthy;
+	}
+
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	public int requests() {
@@ -104,6 +134,7 @@ public final class Backend implements AutoCloseable {
 	public void stop() {
 		if (this.running) {
 			this.running = false;
+			closeHeld();
 			this.server.stop(0);
 		}
 	}
@@ -115,7 +146,19 @@ public final class Backend implements AutoCloseable {
 
 	private void whoami(HttpExchange exchange) throws IOException {
 		this.requests.incrementAndGet();
+		if (this.hanging) {
+			// Returning without an answer leaves the connection open and the client
+			// waiting.
+			this.held.add(exchange);
+			return;
+		}
 		respond(exchange, this.status, this.name);
+	}
+
+	private void closeHeld() {
+		for (HttpExchange exchange = this.held.poll(); exchange != null; exchange = this.held.poll()) {
+			exchange.close();
+		}
 	}
 
 	private void health(HttpExchange exchange) throws IOException {

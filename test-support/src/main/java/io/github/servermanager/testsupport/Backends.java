@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A few {@link Backend}s that together serve one service.
@@ -14,7 +15,7 @@ public final class Backends implements AutoCloseable {
 	private final List<Backend> backends;
 
 	private Backends(List<Backend> backends) {
-		this.backends = backends;
+		this.backends = new CopyOnWriteArrayList<>(backends);
 	}
 
 	/**
@@ -57,6 +58,24 @@ public final class Backends implements AutoCloseable {
 			properties.put(prefix + "instance-id", backend.name());
 		}
 		return properties;
+	}
+
+	/**
+	 * Brings every server back to how it started: a stopped one is started again on its
+	 * port, and all answer at once with 200 and pass their health check.
+	 * @throws IOException when a stopped server's port has been taken meanwhile
+	 */
+	public void restore() throws IOException {
+		for (int i = 0; i < this.backends.size(); i++) {
+			Backend backend = this.backends.get(i);
+			if (!backend.isRunning()) {
+				backend = Backend.start(backend.name(), backend.port());
+				this.backends.set(i, backend);
+			}
+			backend.answerWith(200);
+			backend.healthy(true);
+			backend.hang(false);
+		}
 	}
 
 	@Override

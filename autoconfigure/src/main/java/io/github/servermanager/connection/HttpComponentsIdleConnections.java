@@ -1,0 +1,69 @@
+package io.github.servermanager.connection;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+
+/**
+ * Registers the connection manager of every Apache HttpClient 5 client that Spring Boot's
+ * builder makes for {@code RestClient} and {@code RestTemplate}.
+ * <p>
+ * The pool has no public way to close the idle connections of one route, so closing uses
+ * {@link PoolingHttpClientConnectionManager#closeIdle}: connections idle for longer than
+ * the grace period are closed. When it runs, the old front has had no request for the
+ * whole grace period, while the new front normally just had one; a client that sent
+ * nothing at all during the grace period reconnects on its next request.
+ * <p>
+ * Spring Boot does not hand out the manager it builds, only its builder, so the builder
+ * is kept while the client is built and the client is given a manager built from it, with
+ * every setting of Boot and of other customizers.
+ */
+public final class HttpComponentsIdleConnections {
+
+	private static final ThreadLocal<@Nullable PoolingHttpClientConnectionManagerBuilder> building = new ThreadLocal<>();
+
+	private final ConnectionPools pools;
+
+	private final Duration idleLongerThan;
+
+	/**
+	 * Creates the customizer's common part.
+	 * @param pools where managers are registered
+	 * @param idleLongerThan how long a connection must have been idle to be closed
+	 */
+	public HttpComponentsIdleConnections(ConnectionPools pools, Duration idleLongerThan) {
+		this.pools = pools;
+		this.idleLongerThan = idleLongerThan;
+	}
+
+	/**
+	 * Returns the customizer of the builder behind {@code RestClient.Builder} and
+	 * {@code RestTemplateBuilder}.
+	 * @return the customizer
+	 */
+	public ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> requestFactoryBuilderCustomizer() {
+		return (builder) -> builder.withConnectionManagerCustomizer(building::set)
+			.withHttpClientCustomizer(this::useRegisteredManager);
+	}
+
+	private void useRegisteredManager(HttpClientBuilder clientBuilder) {
+		PoolingHttpClientConnectionManagerBuilder managerBuilder = building.get();
+		building.remove();
+		if (managerBuilder != null) {
+			PoolingHttpClientConnectionManager manager = managerBuilder.build();
+			long idleMillis = this.idleLongerThan.toMillis();
+			this.pools.register(manager,
+					(pool, address) -> pool.closeIdle(TimeValue.of(idleMillis, TimeUnit.MILLISECONDS)));
+			clientBuilder.setConnectionManager(manager);
+		}
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.github.servermanager.connection;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.loadbalancer.ServerManagerObserver;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * Closes the idle connections to a server a grace period after it left the front of a
+ * service, unless it is then the front of some managed service again: one pool serves
+ * every service the application calls, and a connection to another service's front must
+ * stay.
+ */
+public class IdleConnectionReaper implements ServerManagerObserver, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(IdleConnectionReaper.class);
+
+	private final ConnectionPools pools;
+
+	private final Supplier<? extends Iterable<ManagedService>> services;
+
+	private final Predicate<String> enabledForService;
+
+	private final Duration grace;
+
+	private final TaskScheduler scheduler;
+
+	/** The scheduler this reaper made for itself, shut down with it. */
+	private final @Nullable ThreadPoolTaskScheduler ownScheduler;
+
+	/**
+	 * Creates a reaper.
+	 * @param pools the pools to close connections in
+	 * @param services every managed service, read when the grace period ends
+	 * @param enabledForService whether a departure from a service's front closes
+	 * connections
+	 * @param grace how long in-flight requests get before idle connections close
+	 * @param scheduler runs the closes
+	 */
+	public IdleConnectionReaper(ConnectionPools pools, Supplier<? extends Iterable<ManagedService>> services,
+			Predicate<String> enabledForService, Duration grace, TaskScheduler scheduler) {
+		this.pools = Objects.requireNonNull(pools, "pools must not be null");
+		this.services = Objects.requireNonNull(services, "services must not be null");
+		this.enabledForService = Objects.requireNonNull(enabledForService, "enabledForService must not be null");
+		this.grace = Objects.requireNonNull(grace, "grace must not be null");
+		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+		this.ownScheduler = null;
+	}
+
+	/**
+	 * Creates a reaper that runs the closes on a daemon thread of its own, stopped when
+	 * the reaper is destroyed.
+	 * @param pools the pools to close connections in
+	 * @param services every managed service, read when the grace period ends
+	 * @param enabledForService whether a departure from a service's front closes
+	 * connections
+	 * @param grace how long in-flight requests get before idle connections close
+	 */
+	public IdleConnectionReaper(ConnectionPools pools, Supplier<? extends Iterable<ManagedService>> services,
+			Predicate<String> enabledForService, Duration grace) {
+		this.pools = Objects.requireNonNull(pools, "pools must not be null");
+		this.services = Objects.requireNonNull(services, "services must not be null");
+		this.enabledForService = Objects.requireNonNull(enabledForService, "enabledForService must not be null");
+		this.grace = Objects.requireNonNull(grace, "grace must not be null");
+		ThreadPoolTaskScheduler own = new ThreadPoolTaskScheduler();
+		own.setThreadNamePrefix("server-manager-connections-");
+		own.setDaemon(true);
+		own.initialize();
+		this.scheduler = own;
+		this.ownScheduler = own;
+	}
+
+	@Override
+	public void destroy() {
+		if (this.ownScheduler != null) {
+			this.ownScheduler.shutdown();
+		}
+	}
+
+	@Override
+	public void frontChanged(String serviceId, @Nullable ServiceInstance previous, @Nullable ServiceInstance current) {
+		if (previous == null || !this.enabledForService.test(serviceId)) {
+			return;
+		}
+		ServerAddress address = ServerAddress.of(previous);
+		if (current != null && address.equals(ServerAddress.of(current))) {
+			return;
+		}
+		this.scheduler.schedule(() -> closeUnlessFront(address), this.scheduler.getClock().instant().plus(this.grace));
+	}
+
+	/**
+	 * Closes the idle connections to {@code address} unless it is the front of a managed
+	 * service, which may have happened during the grace period.
+	 * @param address the server that left a front
+	 */
+	void closeUnlessFront(ServerAddress address) {
+		for (ManagedService service : this.services.get()) {
+			ServiceInstance front = service.manager().findServer();
+			if (front != null && address.equals(ServerAddress.of(front))) {
+				return;
+			}
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Closing idle connections to " + address + ", no longer in front of any service");
+		}
+		this.pools.closeIdleConnections(address);
+	}
+
+}

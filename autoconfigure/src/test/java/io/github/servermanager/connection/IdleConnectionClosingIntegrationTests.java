@@ -1,0 +1,193 @@
+package io.github.servermanager.connection;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.testsupport.CountingBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
+import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Clients built from Spring Boot's builders against servers that never close an idle
+ * connection: once the front moves, the client's connection to the old front is closed,
+ * counted on the server's side.
+ */
+class IdleConnectionClosingIntegrationTests {
+
+	private static final String SERVICE = "backend";
+
+	private final List<CountingBackend> backends = new ArrayList<>();
+
+	private ConfigurableApplicationContext client;
+
+	@BeforeEach
+	void startBackends() {
+		this.backends.add(CountingBackend.start("s1"));
+		this.backends.add(CountingBackend.start("s2"));
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.client != null) {
+			this.client.close();
+		}
+		this.backends.forEach(CountingBackend::close);
+	}
+
+	@Test
+	void webClientOnReactorNettyClosesItsConnectionToTheOldFront() {
+		this.client = startClient();
+		WebClient webClient = this.client.getBean(WebClient.Builder.class).build();
+		assertOldFrontConnectionClosed(() -> webClient.get()
+			.uri("http://" + SERVICE + "/whoami")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void restClientOnApacheHttpClientClosesItsConnectionToTheOldFront() {
+		this.client = startClient("spring.http.clients.imperative.factory=http-components");
+		assertOldFrontConnectionClosed(restClientCall());
+	}
+
+	@Test
+	void restClientOnReactorNettyClosesItsConnectionToTheOldFront() {
+		this.client = startClient("spring.http.clients.imperative.factory=reactor");
+		assertOldFrontConnectionClosed(restClientCall());
+	}
+
+	@Test
+	void restClientOnJettyClosesItsConnectionToTheOldFront() {
+		this.client = startClient("spring.http.clients.imperative.factory=jetty");
+		assertThat(this.client.getBean(ClientHttpRequestFactoryBuilder.class))
+			.isInstanceOf(JettyClientHttpRequestFactoryBuilder.class);
+		assertOldFrontConnectionClosed(restClientCall());
+	}
+
+	@Test
+	void restTemplateOnApacheHttpClientClosesItsConnectionToTheOldFront() {
+		this.client = startClient("spring.http.clients.imperative.factory=http-components");
+		RestTemplate restTemplate = this.client.getBean(RestTemplate.class);
+		assertOldFrontConnectionClosed(() -> restTemplate.getForObject("http://" + SERVICE + "/whoami", String.class));
+	}
+
+	@Test
+	void serviceThatOptedOutKeepsItsConnectionToTheOldFront() {
+		this.client = startClient("spring.http.clients.imperative.factory=http-components",
+				"server-manager.services." + SERVICE + ".close-idle-connections=false");
+		Supplier<String> call = restClientCall();
+		CountingBackend oldFront = rotateAfterOneRequest(call);
+		call.get();
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(oldFront.openConnections()).isEqualTo(1));
+	}
+
+	private Supplier<String> restClientCall() {
+		RestClient restClient = this.client.getBean(RestClient.Builder.class).build();
+		return () -> restClient.get().uri("http://" + SERVICE + "/whoami").retrieve().body(String.class);
+	}
+
+	private void assertOldFrontConnectionClosed(Supplier<String> call) {
+		CountingBackend oldFront = rotateAfterOneRequest(call);
+		CountingBackend newFront = backendNamed(call.get());
+		assertThat(newFront).isNotSameAs(oldFront);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(oldFront.openConnections()).as("connections to the old front").isZero();
+			assertThat(newFront.openConnections()).as("connections to the new front").isEqualTo(1);
+		});
+		assertThat(call.get()).isEqualTo(newFront.name());
+	}
+
+	/** Sends one request, checks the front holds its connection, then moves the front. */
+	private CountingBackend rotateAfterOneRequest(Supplier<String> call) {
+		CountingBackend front = backendNamed(call.get());
+		assertThat(front.openConnections()).isEqualTo(1);
+		ManagedService service = this.client.getBean(ServerManagerRegistry.class).find(SERVICE).orElseThrow();
+		ServiceInstance now = service.rotateFront();
+		assertThat(now).isNotNull();
+		assertThat(now.getPort()).isNotEqualTo(front.port());
+		return front;
+	}
+
+	private CountingBackend backendNamed(String name) {
+		return this.backends.stream().filter((backend) -> backend.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	private ConfigurableApplicationContext startClient(String... properties) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		for (int i = 0; i < this.backends.size(); i++) {
+			String prefix = "spring.cloud.discovery.client.simple.instances." + SERVICE + "[" + i + "].";
+			defaults.put(prefix + "uri", this.backends.get(i).uri());
+			defaults.put(prefix + "instance-id", this.backends.get(i).name());
+		}
+		defaults.put("spring.application.name", "client");
+		defaults.put("spring.main.banner-mode", "off");
+		defaults.put("server-manager.ping", "none");
+		defaults.put("server-manager.cluster-size", "1");
+		defaults.put("server-manager.membership-refresh", "10m");
+		defaults.put("server-manager.idle-connection-grace", "100ms");
+		return new SpringApplicationBuilder(ConnectionsClientApplication.class).web(WebApplicationType.NONE)
+			.properties(defaults)
+			.properties(properties)
+			.run();
+	}
+
+	/**
+	 * Load-balanced clients made from Spring Boot's auto-configured builders, as the
+	 * Spring Boot reference shows.
+	 */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class ConnectionsClientApplication {
+
+		@Bean
+		@LoadBalanced
+		RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
+			return configurer.configure(RestClient.builder());
+		}
+
+		@Bean
+		@LoadBalanced
+		RestTemplate loadBalancedRestTemplate(RestTemplateBuilder builder) {
+			return builder.build();
+		}
+
+		@Bean
+		@LoadBalanced
+		WebClient.Builder loadBalancedWebClientBuilder(ClientHttpConnector connector) {
+			return WebClient.builder().clientConnector(connector);
+		}
+
+	}
+
+}

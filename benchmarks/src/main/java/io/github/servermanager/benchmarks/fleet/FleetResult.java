@@ -1,0 +1,62 @@
+package io.github.servermanager.benchmarks.fleet;
+
+import java.util.List;
+
+import io.github.servermanager.benchmarks.clientapp.Balancer;
+
+/**
+ * What one fleet did during its window.
+ *
+ * @param balancer the balancer of every client
+ * @param library the HTTP client library of every client
+ * @param settings the run
+ * @param samples the backends' counts, about once a second
+ * @param requests requests that got an answer
+ * @param failed requests that ended in an error
+ */
+public record FleetResult(Balancer balancer, ClientLibrary library, FleetSettings settings, List<FleetSample> samples,
+		long requests, long failed) {
+
+	/**
+	 * Returns the mean number of connections the backends held over the second half of
+	 * the window, once every client has rebalanced a few times.
+	 * @return the mean, all backends together
+	 */
+	public double meanOpen() {
+		double half = this.settings.window().toMillis() / 2000.0;
+		return this.samples.stream()
+			.filter((sample) -> sample.second() >= half)
+			.mapToInt(FleetSample::open)
+			.average()
+			.orElse(0);
+	}
+
+	/**
+	 * Returns the most connections the backends held at once.
+	 * @return the peak, all backends together
+	 */
+	public int peakOpen() {
+		return this.samples.stream().mapToInt(FleetSample::open).max().orElse(0);
+	}
+
+	/**
+	 * Returns the connections held at the end of the window.
+	 * @return the count, all backends together
+	 */
+	public int finalOpen() {
+		return this.samples.isEmpty() ? 0 : this.samples.get(this.samples.size() - 1).open();
+	}
+
+	/**
+	 * Returns how many connections each backend accepted per second, on average.
+	 * @return new connections per second per server
+	 */
+	public double acceptedPerSecondPerServer() {
+		if (this.samples.isEmpty()) {
+			return 0;
+		}
+		FleetSample last = this.samples.get(this.samples.size() - 1);
+		return last.accepted() / Math.max(last.second(), 1e-3) / this.settings.servers();
+	}
+
+}

@@ -145,6 +145,15 @@ public class ServerManagerProperties {
 	private List<String> zoneFailoverOrder = new ArrayList<>();
 
 	/**
+	 * Whether the server a failed request put in front is pinged at once, moving on down
+	 * the list while servers do not answer, with requests that arrive meanwhile waiting
+	 * for the answer (at most ping-timeout). Turns a zone or rack outage into one failed
+	 * request per client instead of one per dead server. False keeps Consul's behaviour:
+	 * the next server is trusted until the next rebalance.
+	 */
+	private boolean failoverCheck = true;
+
+	/**
 	 * How soon a service is checked again after a rebalance in which none of its servers
 	 * answered; doubles at each such rebalance, up to the normal interval. Shorter than
 	 * min-reuse on purpose: an offline service has no working server to keep.
@@ -329,6 +338,14 @@ public class ServerManagerProperties {
 
 	public void setZoneFailoverOrder(List<String> zoneFailoverOrder) {
 		this.zoneFailoverOrder = zoneFailoverOrder;
+	}
+
+	public boolean isFailoverCheck() {
+		return this.failoverCheck;
+	}
+
+	public void setFailoverCheck(boolean failoverCheck) {
+		this.failoverCheck = failoverCheck;
 	}
 
 	public Duration getOfflineRecheck() {
@@ -540,6 +557,20 @@ public class ServerManagerProperties {
 
 		public void setZoneFailoverOrder(@Nullable List<String> zoneFailoverOrder) {
 			this.zoneFailoverOrder = zoneFailoverOrder;
+		}
+
+		/**
+		 * Whether the server a failed request put in front is pinged at once, with
+		 * requests waiting for the answer (at most ping-timeout).
+		 */
+		private @Nullable Boolean failoverCheck;
+
+		public @Nullable Boolean getFailoverCheck() {
+			return this.failoverCheck;
+		}
+
+		public void setFailoverCheck(@Nullable Boolean failoverCheck) {
+			this.failoverCheck = failoverCheck;
 		}
 
 		/**

@@ -93,8 +93,11 @@ public class ServerManagerSettings {
 		Duration offlineRecheck = requirePositive(
 				merge.resolve("offline-recheck", Service::getOfflineRecheck, defaults.getOfflineRecheck()), "5s");
 		Integer fixedClusterSize = (clusterSize.count() == ClusterSize.Count.FIXED) ? clusterSize.fixed() : null;
+		boolean failoverCheck = merge.resolve("failover-check", Service::getFailoverCheck, defaults.isFailoverCheck())
+			.value();
 		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, fixedClusterSize,
-				membershipRefresh, failureStatuses, spread, rearm, offlineRecheck);
+				membershipRefresh, failureStatuses, spread, rearm, offlineRecheck,
+				failoverCheck ? pingTimeout : Duration.ZERO);
 		FrontSelectionMode frontSelection = merge
 			.resolve("front-selection", Service::getFrontSelection, defaults.getFrontSelection())
 			.value();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,7 @@ import io.github.servermanager.core.ServerManagerListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -64,6 +66,12 @@ public final class ManagedService {
 	 * The pinger as given, to name it in the log line that says the service went offline.
 	 */
 	private final Pinger<ServiceInstance> pinger;
+
+	/** The pinger as the manager calls it, timed for observers. */
+	private final Pinger<ServiceInstance> timedPinger;
+
+	private final FailoverCheck failoverCheck = new FailoverCheck(
+			(check) -> Schedulers.boundedElastic().schedule(check));
 
 	/** Whether "offline" was logged and "back" was not yet; guarded by rebalanceLock. */
 	private boolean offlineLogged;
@@ -117,8 +125,9 @@ public final class ManagedService {
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.observers = List.copyOf(observers);
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		this.timedPinger = timed(Objects.requireNonNull(pinger, "pinger must not be null"));
 		this.manager = ServerManager.<ServiceInstance>builder(ServiceInstanceKeys::keyOf)
-			.pinger(timed(Objects.requireNonNull(pinger, "pinger must not be null")))
+			.pinger(this.timedPinger)
 			.clusterSize(clusterSize)
 			.random(random)
 			.minReuse(settings.minReuse())
@@ -253,8 +262,66 @@ public final class ManagedService {
 	public void reportFailure(ServiceInstance instance, FailureReason reason, String detail) {
 		this.lastFailure.set(new FailureRecord(this.clock.now(), instance, reason, detail));
 		if (this.manager.rotateFailedServer(instance)) {
-			this.failovers.incrementAndGet();
-			notifyObservers((observer) -> observer.failedOver(this.serviceId, instance, reason));
+			failedOver(instance, reason);
+			if (!this.settings.failoverCheckWait().isZero()) {
+				this.failoverCheck.startUnlessRunning(this::checkFrontAfterFailover);
+			}
+		}
+	}
+
+	/**
+	 * Returns the check of the front that a failover started, while it runs, so that a
+	 * request can wait for it rather than go to a server nobody checked.
+	 * @return the running check, or {@code null} when none is running
+	 */
+	public @Nullable CompletableFuture<Void> failoverCheckInProgress() {
+		return this.failoverCheck.inProgress();
+	}
+
+	private void failedOver(ServiceInstance instance, FailureReason reason) {
+		this.failovers.incrementAndGet();
+		notifyObservers((observer) -> observer.failedOver(this.serviceId, instance, reason));
+	}
+
+	/**
+	 * Pings the server a failover put in front and moves on down the list while servers
+	 * do not answer; the order is otherwise kept, so a server that failed requests but
+	 * answers pings does not come back to the front. Stops at the first answer, after one
+	 * pass, or when another thread moves the front. Skipped while a rebalance runs: that
+	 * one publishes a server that answered.
+	 */
+	private void checkFrontAfterFailover() {
+		if (!this.rebalanceLock.tryLock()) {
+			return;
+		}
+		try {
+			int servers = this.manager.numServers();
+			for (int tried = 0; tried < servers; tried++) {
+				ServiceInstance front = this.manager.findServer();
+				if (front == null || answers(front) || Thread.currentThread().isInterrupted()) {
+					return;
+				}
+				if (!this.manager.rotateFailedServer(front)) {
+					return;
+				}
+				failedOver(front, FailureReason.PING);
+			}
+		}
+		finally {
+			this.rebalanceLock.unlock();
+		}
+	}
+
+	private boolean answers(ServiceInstance instance) {
+		try {
+			return this.timedPinger.ping(instance);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (Exception ex) {
+			return false;
 		}
 	}
 

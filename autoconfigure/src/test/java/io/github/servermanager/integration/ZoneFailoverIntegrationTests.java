@@ -103,12 +103,28 @@ class ZoneFailoverIntegrationTests {
 	}
 
 	@Test
-	void withoutRetryEachStoppedLocalServerFailsOneRequestThenAnotherZoneServes() {
-		Client client = startClient("zone-a", "spring.cloud.loadbalancer.retry.enabled=false");
+	void withoutRetryAStoppedZoneCostsEachClientOneFailedRequestThenAnotherZoneServes() {
+		List<Client> clients = List.of(startClient("zone-a", "spring.cloud.loadbalancer.retry.enabled=false"),
+				startClient("zone-a", "spring.cloud.loadbalancer.retry.enabled=false"));
+		clients.forEach((client) -> client.send(REQUESTS));
+		this.zoneA.forEach(Backend::stop);
+		for (Client client : clients) {
+			Result result = client.send(REQUESTS);
+			assertThat(result.failed()).isOne();
+			List<String> served = client.served();
+			assertThat(served.subList(served.size() - (REQUESTS - 1), served.size()))
+				.allMatch((name) -> name.startsWith("b") || name.startsWith("c"));
+		}
+	}
+
+	@Test
+	void withTheFailoverCheckOffEachStoppedLocalServerFailsOneRequestAsInConsul() {
+		Client client = startClient("zone-a", "spring.cloud.loadbalancer.retry.enabled=false",
+				"server-manager.failover-check=false");
 		client.send(REQUESTS);
 		this.zoneA.forEach(Backend::stop);
 		Result result = client.send(REQUESTS);
-		assertThat(result.failed()).isBetween(1, this.zoneA.size());
+		assertThat(result.failed()).isEqualTo(this.zoneA.size());
 		List<String> served = client.served();
 		assertThat(served.subList(served.size() - (REQUESTS - result.failed()), served.size()))
 			.allMatch((name) -> name.startsWith("b") || name.startsWith("c"));
@@ -137,8 +153,8 @@ class ZoneFailoverIntegrationTests {
 	}
 
 	private Client retryingClient() {
-		return startClient("zone-a", "spring.cloud.loadbalancer.retry.max-retries-on-next-service-instance=2",
-				"server-manager.zone-failover-order=zone-c");
+		// Spring Cloud LoadBalancer's default retry: once on the next instance.
+		return startClient("zone-a", "server-manager.zone-failover-order=zone-c");
 	}
 
 	private Client startClient(String zone, String... properties) {

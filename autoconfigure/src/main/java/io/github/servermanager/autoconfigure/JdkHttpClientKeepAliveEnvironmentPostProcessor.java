@@ -29,10 +29,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * read once for the whole JVM when the first JDK client is created. This runs while the
  * environment is prepared, before any bean exists, and sets that system property to
  * {@code server-manager.jdk-http-client.keep-alive-timeout}, by default half the shortest
- * {@code min-reuse} (one minute with the default two): a client rebalances at most once
- * per {@code min-reuse}, so a former front's idle connection is gone before the next
- * front changes and a client holds at most two connections per service, usually one; a
- * client quiet for that long reconnects once on its next request.
+ * {@code min-reuse} (one minute with the default two, at least two seconds): a client
+ * rebalances at most once per {@code min-reuse}, so a former front's idle connection is
+ * gone before the next front changes and a client holds at most two connections per
+ * service, usually one; a client quiet for that long reconnects once on its next request.
  * <p>
  * It leaves the JVM alone when the property is already set (on the command line, by the
  * application, or in the JDK's {@code conf/net.properties}), when the key is {@code 0},
@@ -43,6 +43,14 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessor implements EnvironmentPostP
 	static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
 
 	static final String KEY = "server-manager.jdk-http-client.keep-alive-timeout";
+
+	/**
+	 * The JDK counts the keep-alive in whole seconds and purges expired connections
+	 * coarsely: at 1 s, connections of clients that pause only briefly between requests
+	 * expire too (measured: round robin's fleet lost half of its connections), so the
+	 * default derived from a very short min-reuse stops here.
+	 */
+	private static final Duration SHORTEST_DEFAULT = Duration.ofSeconds(2);
 
 	/**
 	 * The property is JVM-wide: only the first application of the JVM sets it, or says
@@ -82,12 +90,13 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessor implements EnvironmentPostP
 
 	/**
 	 * Returns the configured keep-alive, or half the shortest min-reuse of any service
-	 * when it is not configured.
+	 * (at least 2 s) when it is not configured.
 	 */
 	private static Duration keepAlive(Binder binder) {
 		String configured = binder.bind(KEY, String.class).orElse(null);
 		if (configured == null) {
-			return shortestMinReuse(binder).dividedBy(2);
+			Duration half = shortestMinReuse(binder).dividedBy(2);
+			return (half.compareTo(SHORTEST_DEFAULT) < 0) ? SHORTEST_DEFAULT : half;
 		}
 		Duration keepAlive;
 		try {

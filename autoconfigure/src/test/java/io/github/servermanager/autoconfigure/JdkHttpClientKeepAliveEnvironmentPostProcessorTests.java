@@ -58,9 +58,9 @@ class JdkHttpClientKeepAliveEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void defaultIsAtLeastOneSecond() {
-		postProcess("server-manager.min-reuse=500ms");
-		assertThat(System.getProperty(PROPERTY)).isEqualTo("1");
+	void defaultIsAtLeastTwoSeconds() {
+		postProcess("server-manager.min-reuse=2s");
+		assertThat(System.getProperty(PROPERTY)).isEqualTo("2");
 	}
 
 	@Test

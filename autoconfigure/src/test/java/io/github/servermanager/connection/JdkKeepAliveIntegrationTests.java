@@ -7,6 +7,7 @@ import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.testsupport.CountingBackend;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -25,8 +26,9 @@ import static org.awaitility.Awaitility.await;
  * it has been idle that long.
  * <p>
  * The JDK reads its keep-alive once per JVM, so the build runs this class in a JVM of its
- * own (see the surefire executions of this module).
+ * own: the tag {@code own-jvm} (see the surefire executions of this module).
  */
+@Tag("own-jvm")
 class JdkKeepAliveIntegrationTests {
 
 	private static final String SERVICE = "backend";

@@ -24,9 +24,11 @@ package io.github.servermanager.benchmarks.simulator;
  * @param minIntervalSeconds the shortest delay a rebalance armed; 0 without managers
  * @param maxIntervalSeconds the longest delay a healthy rebalance armed; 0 without
  * managers
+ * @param outagePings pings the managers of all clients sent while zone a was down
  */
 public record ZoneResult(ZoneMode mode, boolean failoverCheck, double crossZoneShare, double meanBusiestShare,
 		double worstBusiestShare, int maxFailedInZoneA, double meanFailedInZoneA, int clientsWithFailures,
-		double backInZoneSeconds, int maxRebalancesToReturn, double minIntervalSeconds, double maxIntervalSeconds) {
+		double backInZoneSeconds, int maxRebalancesToReturn, double minIntervalSeconds, double maxIntervalSeconds,
+		long outagePings) {
 
 }

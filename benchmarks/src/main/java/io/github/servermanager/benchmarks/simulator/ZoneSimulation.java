@@ -134,7 +134,8 @@ public final class ZoneSimulation {
 			boolean returned = false;
 
 			for (long now = 0; now <= end; now += tick) {
-				if (now >= outageStart && now < outageEnd) {
+				this.outage = now >= outageStart && now < outageEnd;
+				if (this.outage) {
 					setZoneUp(0, false);
 				}
 				else if (now >= outageEnd && !returned) {
@@ -205,7 +206,7 @@ public final class ZoneSimulation {
 			return new ZoneResult(this.mode, this.failoverCheck, (double) crossZone / steadyRequests,
 					busiestSum / windows, busiestWorst, maxFailed, (double) sumFailed / this.scenario.clientsPerZone(),
 					withFailures, back, rebalancesToReturn, managed ? this.minIntervalNanos / 1e9 : 0,
-					managed ? this.maxIntervalNanos / 1e9 : 0);
+					managed ? this.maxIntervalNanos / 1e9 : 0, this.outagePings);
 		}
 
 		private double busiestShare(long[] requests) {
@@ -238,8 +239,18 @@ public final class ZoneSimulation {
 			return ZoneScenario.zoneName(serverZone(server));
 		}
 
+		/** Pings of the managers, counted while the first zone is down. */
+		private long outagePings;
+
+		private boolean outage;
+
 		private boolean answers(VirtualServer server) {
 			return this.up[server.index()];
+		}
+
+		private boolean ping(VirtualServer server) {
+			this.outagePings += this.outage ? 1 : 0;
+			return answers(server);
 		}
 
 		/** One front, kept by a real manager and schedule. */
@@ -258,7 +269,7 @@ public final class ZoneSimulation {
 					selection = new ZoneSelection<>(Run.this::zoneOf, zone, List.of(), selection);
 				}
 				this.manager = ServerManager.builder(VirtualServer::key)
-					.pinger(Run.this::answers)
+					.pinger(Run.this::ping)
 					.clusterSize(Run.this.scenario::clients)
 					.random(own)
 					.frontSelection(selection)
@@ -295,7 +306,7 @@ public final class ZoneSimulation {
 				int count = this.manager.numServers();
 				for (int tried = 0; tried < count; tried++) {
 					VirtualServer front = this.manager.findServer();
-					if (front == null || answers(front) || !this.manager.rotateFailedServer(front)) {
+					if (front == null || ping(front) || !this.manager.rotateFailedServer(front)) {
 						return;
 					}
 				}
@@ -319,25 +330,23 @@ public final class ZoneSimulation {
 
 			private long nextCheck = Run.this.random.nextLong(this.checkInterval);
 
-			private List<VirtualServer> listed = Run.this.servers;
+			/**
+			 * What the supplier chain hands the round robin: checked, then zone-filtered.
+			 */
+			private List<VirtualServer> instances;
 
 			RoundRobinClient(String zone) {
 				this.zone = zone;
+				this.instances = preferZone(Run.this.servers);
 			}
 
 			@Override
 			public @Nullable VirtualServer choose(long nowNanos) {
 				while (nowNanos >= this.nextCheck) {
-					this.listed = Run.this.servers.stream().filter(Run.this::answers).toList();
+					this.instances = preferZone(Run.this.servers.stream().filter(Run.this::answers).toList());
 					this.nextCheck += this.checkInterval;
 				}
-				List<VirtualServer> instances = this.listed;
-				if (Run.this.mode.zoneAware()) {
-					List<VirtualServer> local = instances.stream()
-						.filter((server) -> this.zone.equals(zoneOf(server)))
-						.toList();
-					instances = local.isEmpty() ? instances : local;
-				}
+				List<VirtualServer> instances = this.instances;
 				if (instances.isEmpty()) {
 					return null;
 				}
@@ -348,6 +357,19 @@ public final class ZoneSimulation {
 			@Override
 			public void failed(@Nullable VirtualServer server) {
 				// Spring's round robin learns nothing from a failed request.
+			}
+
+			/**
+			 * The instances of the client's zone when any is listed, else all of them.
+			 */
+			private List<VirtualServer> preferZone(List<VirtualServer> listed) {
+				if (!Run.this.mode.zoneAware()) {
+					return listed;
+				}
+				List<VirtualServer> local = listed.stream()
+					.filter((server) -> this.zone.equals(zoneOf(server)))
+					.toList();
+				return local.isEmpty() ? listed : local;
 			}
 
 		}

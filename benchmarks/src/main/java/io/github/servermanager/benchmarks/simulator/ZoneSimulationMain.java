@@ -35,6 +35,7 @@ public final class ZoneSimulationMain {
 				scenario.clients(), scenario.servers(), scenario.zones(), scenario.end(),
 				Duration.ofNanos(System.nanoTime() - started).toMillis());
 		System.out.println(table(rows));
+		System.out.print(pings(rows, scenario));
 		System.out.printf("seed %d%n", seed);
 	}
 
@@ -79,6 +80,25 @@ public final class ZoneSimulationMain {
 					ZoneScenario.threeZones().clients(), back(checked)));
 		}
 		return table.toString();
+	}
+
+	/**
+	 * Says what the outage cost in pings: the failover check's and the rebalances'.
+	 * @param rows the rows
+	 * @param scenario the scenario they ran
+	 * @return one line per managed mode
+	 */
+	static String pings(List<ZoneRow> rows, ZoneScenario scenario) {
+		StringBuilder lines = new StringBuilder();
+		for (ZoneRow row : rows) {
+			if (row.checked().mode().managed()) {
+				lines.append(String.format(Locale.ROOT,
+						"%s: %d pings by all %d clients during the %s outage with the failover check, %d without%n",
+						row.checked().mode().label(), row.checked().outagePings(), scenario.clients(),
+						scenario.outage(), row.plain().outagePings()));
+			}
+		}
+		return lines.toString();
 	}
 
 	private static String back(ZoneResult result) {

@@ -6,11 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import io.github.servermanager.core.ClientRank;
 import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSchedule;
 import io.github.servermanager.core.RebalanceSpread;
 import io.github.servermanager.core.ServerManager;
+import io.github.servermanager.core.SubsetSelection;
 import io.github.servermanager.core.ZoneSelection;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +90,11 @@ public final class ZoneSimulation {
 
 		private final boolean[] up;
 
+		/**
+		 * The virtual clock, which is also the wall clock subsetting counts rounds on.
+		 */
+		private long nowNanos;
+
 		private long minIntervalNanos = Long.MAX_VALUE;
 
 		private long maxIntervalNanos;
@@ -110,7 +117,8 @@ public final class ZoneSimulation {
 			Client[] clients = new Client[this.scenario.clients()];
 			for (int c = 0; c < clients.length; c++) {
 				String zone = ZoneScenario.zoneName(clientZone(c));
-				clients[c] = this.mode.managed() ? new ManagedClient(zone) : new RoundRobinClient(zone);
+				int rank = c % this.scenario.clientsPerZone();
+				clients[c] = this.mode.managed() ? new ManagedClient(zone, rank) : new RoundRobinClient(zone);
 			}
 			long tick = this.scenario.tick().toNanos();
 			long outageStart = this.scenario.outageStart().toNanos();
@@ -134,6 +142,7 @@ public final class ZoneSimulation {
 			boolean returned = false;
 
 			for (long now = 0; now <= end; now += tick) {
+				this.nowNanos = now;
 				this.outage = now >= outageStart && now < outageEnd;
 				if (this.outage) {
 					setZoneUp(0, false);
@@ -262,9 +271,17 @@ public final class ZoneSimulation {
 
 			private int rebalances;
 
-			ManagedClient(String zone) {
+			ManagedClient(String zone, int rankInZone) {
 				SplittableRandom own = Run.this.random.split();
 				FrontSelection<VirtualServer> selection = FrontSelection.random(own);
+				if (Run.this.mode == ZoneMode.ZONE_SUBSET) {
+					// As the starter ranks a client with a zone: among the clients of its
+					// zone.
+					ClientRank rank = new ClientRank(rankInZone, Run.this.scenario.clientsPerZone());
+					selection = new SubsetSelection<>(VirtualServer::key, () -> rank,
+							() -> Math.floorDiv(Run.this.nowNanos, 1_000_000L),
+							ServerManager.DEFAULT_CONNS_PER_SEC_PER_SERVER, selection, ServerManager.DEFAULT_MIN_REUSE);
+				}
 				if (Run.this.mode.zoneAware()) {
 					selection = new ZoneSelection<>(Run.this::zoneOf, zone, List.of(), selection);
 				}

@@ -8,14 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Three zones of 3 servers and 10 clients, a shorter steady state than the README's run,
- * then zone a down for 2 minutes and 5 minutes to come back.
+ * Three zones of 3 servers and 10 clients, a shorter steady state than the README's run
+ * (ending off a subsetting round's boundary), then zone a down for 2 minutes and 5
+ * minutes to come back.
  */
 class ZoneSimulationTests {
 
 	private final ZoneSimulation simulation = new ZoneSimulation(13);
 
-	private final ZoneScenario scenario = new ZoneScenario(3, 3, 10, Duration.ofMillis(100), Duration.ofMinutes(10),
+	private final ZoneScenario scenario = new ZoneScenario(3, 3, 10, Duration.ofMillis(100), Duration.ofSeconds(637),
 			Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(25));
 
 	@Test
@@ -52,6 +53,16 @@ class ZoneSimulationTests {
 		assertThat(zone.maxRebalancesToReturn()).isEqualTo(1);
 		assertThat(zone.backInZoneSeconds()).isBetween(0.0, zone.maxIntervalSeconds());
 		assertThat(zone.maxIntervalSeconds()).isLessThanOrEqualTo(180.0);
+	}
+
+	@Test
+	void subsettingWithinTheZoneSpreadsTenClientsFourThreeThreeAndStillFailsOverWithOneFailure() {
+		ZoneResult subset = this.simulation.run(this.scenario, ZoneMode.ZONE_SUBSET, true);
+		assertThat(subset.crossZoneShare()).isZero();
+		assertThat(subset.meanBusiestShare()).isCloseTo(1.2, within(0.01));
+		assertThat(subset.maxFailedInZoneA()).isEqualTo(1);
+		assertThat(subset.maxRebalancesToReturn()).isEqualTo(1);
+		assertThat(subset.backInZoneSeconds()).isLessThanOrEqualTo(120.0);
 	}
 
 	@Test

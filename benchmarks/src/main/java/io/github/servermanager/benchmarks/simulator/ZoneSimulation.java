@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import io.github.servermanager.core.ClientRank;
 import io.github.servermanager.core.FrontSelection;
+import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSchedule;
 import io.github.servermanager.core.RebalanceSpread;
@@ -296,11 +297,17 @@ public final class ZoneSimulation {
 						RebalanceSchedule.DEFAULT_OFFLINE_RECHECK, 0);
 			}
 
+			/** Set when a failover check found no server answering. */
+			private boolean checkFoundNone;
+
 			@Override
 			public @Nullable VirtualServer choose(long nowNanos) {
 				if (this.schedule.isDue(nowNanos)) {
 					RebalanceResult<VirtualServer> result = this.manager.rebalance();
 					this.schedule.rebalanced(nowNanos, result.outcome());
+					if (result.outcome() == RebalanceOutcome.HEALTHY) {
+						this.checkFoundNone = false;
+					}
 					this.rebalances++;
 					long armed = this.schedule.deadlineNanos() - nowNanos;
 					Run.this.minIntervalNanos = Math.min(Run.this.minIntervalNanos, armed);
@@ -311,13 +318,16 @@ public final class ZoneSimulation {
 
 			@Override
 			public void failed(@Nullable VirtualServer server) {
-				if (server != null && this.manager.rotateFailedServer(server) && Run.this.failoverCheck) {
+				if (server != null && this.manager.rotateFailedServer(server) && Run.this.failoverCheck
+						&& !this.checkFoundNone && !this.manager.isOffline()) {
 					checkFrontAfterFailover();
 				}
 			}
 
 			/**
-			 * What {@code ManagedService.checkFrontAfterFailover} does, on this thread.
+			 * What {@code ManagedService.checkFrontAfterFailover} does, on this thread: a
+			 * pass in which nothing answered stops further checks until a rebalance finds
+			 * a server (the service's offline re-check is not modelled here).
 			 */
 			private void checkFrontAfterFailover() {
 				int count = this.manager.numServers();
@@ -327,6 +337,7 @@ public final class ZoneSimulation {
 						return;
 					}
 				}
+				this.checkFoundNone = true;
 			}
 
 			@Override

@@ -6,7 +6,6 @@ import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
 import io.github.servermanager.loadbalancer.LocalInstance;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,7 +23,6 @@ import org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 
 /**
  * Puts a server manager behind every service's Spring Cloud LoadBalancer, unless
@@ -82,7 +80,7 @@ public class ServerManagerAutoConfiguration {
 		LocalInstance self = new LocalInstance(registration::getIfAvailable, () -> environment
 			.getProperty("local.server.port", Integer.class, environment.getProperty("server.port", Integer.class, 0)));
 		return new DiscoveryClientRank(discoveryClient.getIfAvailable(),
-				environment.getProperty("spring.application.name"), self, zone(settings, environment),
+				environment.getProperty("spring.application.name"), self, ClientZone.of(environment),
 				settings.forService(null).settings().membershipRefresh());
 	}
 
@@ -90,7 +88,7 @@ public class ServerManagerAutoConfiguration {
 	@ConditionalOnMissingBean
 	public ServerManagerFrontSelections serverManagerFrontSelections(ServerManagerSettings settings,
 			DiscoveryClientRank rank, Environment environment) {
-		return new ServerManagerFrontSelections(zone(settings, environment), rank);
+		return new ServerManagerFrontSelections(ClientZone.of(environment), rank);
 	}
 
 	@Bean
@@ -101,18 +99,6 @@ public class ServerManagerAutoConfiguration {
 			Environment environment, ServerManagerFrontSelections frontSelections) {
 		return new ServerManagerSupplierFactory(settings, registry, discoveryClusterSize, pingers, pinger, observers,
 				environment, frontSelections);
-	}
-
-	/**
-	 * The client's zone: the starter's own key, else the one Spring Cloud LoadBalancer's
-	 * zone preference reads.
-	 */
-	private static @Nullable String zone(ServerManagerSettings settings, Environment environment) {
-		String zone = settings.getProperties().getZone();
-		if (!StringUtils.hasText(zone)) {
-			zone = environment.getProperty("spring.cloud.loadbalancer.zone");
-		}
-		return StringUtils.hasText(zone) ? zone.trim() : null;
 	}
 
 	@Bean

@@ -133,8 +133,9 @@ public class ServerManagerProperties {
 
 	/**
 	 * This client's zone; instances whose 'zone' metadata matches are preferred. When
-	 * unset, spring.cloud.loadbalancer.zone is used; when neither is set, zones are
-	 * ignored. Applies to all services.
+	 * unset, spring.cloud.loadbalancer.zone is used, then the zone this application
+	 * registers with in Eureka (eureka.instance.metadata-map.zone); when none is set,
+	 * zones are ignored. Applies to all services.
 	 */
 	private @Nullable String zone;
 

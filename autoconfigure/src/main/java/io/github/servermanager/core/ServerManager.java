@@ -440,7 +440,7 @@ public final class ServerManager<S> {
 	}
 
 	/**
-	 * /** Lets the front selection move a deadline the schedule drew, for selections that
+	 * Lets the front selection move a deadline the schedule drew, for selections that
 	 * change their choice in rounds.
 	 * @param drawn the delay the schedule drew
 	 * @return the delay to wait

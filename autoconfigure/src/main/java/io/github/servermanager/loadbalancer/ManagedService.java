@@ -73,6 +73,14 @@ public final class ManagedService {
 	private final FailoverCheck failoverCheck = new FailoverCheck(
 			(check) -> Schedulers.boundedElastic().schedule(check));
 
+	/**
+	 * Set when a failover check pinged every server and none answered, cleared by the
+	 * next rebalance that finds one. While it is set failures rotate without a check:
+	 * with every server down, a check per failed request would ping the whole list each
+	 * time, and the schedule's offline re-checks already look for the way back.
+	 */
+	private volatile boolean failoverCheckFoundNone;
+
 	/** Whether "offline" was logged and "back" was not yet; guarded by rebalanceLock. */
 	private boolean offlineLogged;
 
@@ -263,7 +271,8 @@ public final class ManagedService {
 		this.lastFailure.set(new FailureRecord(this.clock.now(), instance, reason, detail));
 		if (this.manager.rotateFailedServer(instance)) {
 			failedOver(instance, reason);
-			if (!this.settings.failoverCheckWait().isZero()) {
+			if (!this.settings.failoverCheckWait().isZero() && !this.failoverCheckFoundNone
+					&& !this.manager.isOffline()) {
 				this.failoverCheck.startUnlessRunning(this::checkFrontAfterFailover);
 			}
 		}
@@ -288,7 +297,8 @@ public final class ManagedService {
 	 * do not answer; the order is otherwise kept, so a server that failed requests but
 	 * answers pings does not come back to the front. Stops at the first answer, after one
 	 * pass, or when another thread moves the front. Skipped while a rebalance runs: that
-	 * one publishes a server that answered.
+	 * one publishes a server that answered. A pass in which nothing answered counts as a
+	 * rebalance that found the service offline: the schedule re-checks soon.
 	 */
 	private void checkFrontAfterFailover() {
 		if (!this.rebalanceLock.tryLock()) {
@@ -306,6 +316,8 @@ public final class ManagedService {
 				}
 				failedOver(front, FailureReason.PING);
 			}
+			this.failoverCheckFoundNone = true;
+			this.schedule.rebalanced(this.clock.nanoTime(), RebalanceOutcome.OFFLINE);
 		}
 		finally {
 			this.rebalanceLock.unlock();
@@ -366,6 +378,9 @@ public final class ManagedService {
 
 	private RebalanceResult<ServiceInstance> rebalanceLocked() {
 		RebalanceResult<ServiceInstance> result = this.manager.rebalance();
+		if (result.outcome() == RebalanceOutcome.HEALTHY) {
+			this.failoverCheckFoundNone = false;
+		}
 		Duration next = this.schedule.rebalanced(this.clock.nanoTime(), result.outcome());
 		this.lastRebalance
 			.set(new RebalanceRecord(this.clock.now(), result.outcome(), result.chosen(), result.pings()));

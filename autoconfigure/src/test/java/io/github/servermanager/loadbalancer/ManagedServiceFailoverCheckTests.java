@@ -121,6 +121,26 @@ class ManagedServiceFailoverCheckTests {
 		assertThat(service.manager().findServer()).isEqualTo(before.get(2));
 	}
 
+	@Test
+	void onceACheckFoundNoServerAnsweringFailuresRotateWithoutPingsUntilARebalanceFindsOne() {
+		ManagedService service = service(ServiceSettings.defaults());
+		List<ServiceInstance> before = service.manager().servers();
+		this.instances.forEach((instance) -> this.down.add(instance.getInstanceId()));
+		service.reportFailure(before.get(0), FailureReason.EXCEPTION, "ConnectException");
+		await().atMost(Duration.ofSeconds(5)).until(() -> service.failoverCheckInProgress() == null);
+		assertThat(this.pinged).hasSize(4);
+		// Re-checked as an offline service is: 5 s plus a stagger, not minutes.
+		assertThat(service.rebalanceInterval()).isLessThanOrEqualTo(Duration.ofMillis(7500));
+		service.reportFailure(service.manager().findServer(), FailureReason.EXCEPTION, "ConnectException");
+		assertThat(service.failoverCheckInProgress()).isNull();
+		assertThat(this.pinged).hasSize(4);
+		this.down.clear();
+		service.rebalanceNow();
+		this.pinged.clear();
+		service.reportFailure(service.manager().findServer(), FailureReason.EXCEPTION, "ConnectException");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.pinged.size() == 1);
+	}
+
 	private CountDownLatch hold(String instanceId) {
 		CountDownLatch latch = new CountDownLatch(1);
 		this.held.put(instanceId, latch);

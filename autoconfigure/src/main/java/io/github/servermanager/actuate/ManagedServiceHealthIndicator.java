@@ -65,6 +65,11 @@ public class ManagedServiceHealthIndicator implements HealthIndicator {
 		if (!servers.isEmpty()) {
 			builder.withDetail("active", ServiceInstanceKeys.keyOf(servers.get(0)));
 		}
+		ZoneDescriptor zone = ZoneDescriptor.of(this.service);
+		if (zone != null) {
+			// Still UP when failed over: requests are served, from another zone.
+			builder.withDetail("localZone", zone.localZone()).withDetail("inLocalZone", zone.local());
+		}
 		return builder.withDetail("numServers", servers.size()).withDetail("offline", offline).build();
 	}
 

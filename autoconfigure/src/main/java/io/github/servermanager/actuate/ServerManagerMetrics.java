@@ -29,6 +29,12 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	/** Gauge: servers known, healthy or not. */
 	public static final String SERVERS = "server.manager.servers";
 
+	/**
+	 * Gauge: 1 when the front server is in the client's zone, 0 when the client failed
+	 * over to another zone; only for services that prefer a zone.
+	 */
+	public static final String IN_LOCAL_ZONE = "server.manager.zone.local";
+
 	/** Gauge: 1 when offline, else 0. */
 	public static final String OFFLINE = "server.manager.offline";
 

@@ -24,10 +24,12 @@ import org.springframework.cloud.client.ServiceInstance;
  * @param rebalanceInterval the interval that deadline was computed from
  * @param failovers how many failed requests moved the front server away
  * @param lastFailure the last failed request, {@code null} when none was reported
+ * @param zone where the traffic goes zone-wise, {@code null} when no zone is preferred
  */
 public record ServiceDescriptor(String serviceId, List<ServerDescriptor> servers, int numServers, boolean offline,
 		int clusterSize, @Nullable RebalanceDescriptor lastRebalance, String nextRebalanceAt, String rebalanceInterval,
-		long failovers, @Nullable FailureDescriptor lastFailure) implements OperationResponseBody {
+		long failovers, @Nullable FailureDescriptor lastFailure,
+		@Nullable ZoneDescriptor zone) implements OperationResponseBody {
 
 	/**
 	 * Describes a service from one snapshot of its list, so that the servers, their count
@@ -45,7 +47,7 @@ public record ServiceDescriptor(String serviceId, List<ServerDescriptor> servers
 		return new ServiceDescriptor(service.serviceId(), List.copyOf(servers), instances.size(),
 				service.manager().isOffline(), service.clusterSize(), RebalanceDescriptor.of(service.lastRebalance()),
 				IsoStrings.of(service.nextRebalanceAt()), IsoStrings.of(service.rebalanceInterval()),
-				service.failovers(), FailureDescriptor.of(service.lastFailure()));
+				service.failovers(), FailureDescriptor.of(service.lastFailure()), ZoneDescriptor.of(service));
 	}
 
 }

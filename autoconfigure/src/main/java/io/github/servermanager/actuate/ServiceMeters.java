@@ -57,6 +57,13 @@ final class ServiceMeters {
 			.baseUnit("seconds")
 			.description("Interval the service's next rebalance deadline was computed from")
 			.register(registry));
+		if (ZoneDescriptor.of(service) != null) {
+			this.meters.add(Gauge
+				.builder(ServerManagerMetrics.IN_LOCAL_ZONE, service, (s) -> ZoneDescriptor.inLocalZone(s) ? 1 : 0)
+				.tags(tags)
+				.description("1 when the front server is in this client's zone, 0 when failed over to another")
+				.register(registry));
+		}
 		for (RebalanceOutcome outcome : RebalanceOutcome.values()) {
 			Counter counter = Counter.builder(ServerManagerMetrics.REBALANCES)
 				.tags(tags)

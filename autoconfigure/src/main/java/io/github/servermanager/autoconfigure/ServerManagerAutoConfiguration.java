@@ -1,7 +1,9 @@
 package io.github.servermanager.autoconfigure;
 
 import io.github.servermanager.core.Pinger;
+import io.github.servermanager.loadbalancer.DiscoveryClientRank;
 import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
+import io.github.servermanager.loadbalancer.LocalInstance;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 
@@ -14,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.client.serviceregistry.Registration;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfiguration;
@@ -72,12 +75,30 @@ public class ServerManagerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	public DiscoveryClientRank serverManagerDiscoveryClientRank(ObjectProvider<DiscoveryClient> discoveryClient,
+			ObjectProvider<Registration> registration, Environment environment, ServerManagerSettings settings) {
+		LocalInstance self = new LocalInstance(registration::getIfAvailable, () -> environment
+			.getProperty("local.server.port", Integer.class, environment.getProperty("server.port", Integer.class, 0)));
+		return new DiscoveryClientRank(discoveryClient.getIfAvailable(),
+				environment.getProperty("spring.application.name"), self, ClientZone.of(environment),
+				settings.forService(null).settings().membershipRefresh());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ServerManagerFrontSelections serverManagerFrontSelections(ServerManagerSettings settings,
+			DiscoveryClientRank rank, Environment environment) {
+		return new ServerManagerFrontSelections(ClientZone.of(environment), rank);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	public ServerManagerSupplierFactory serverManagerSupplierFactory(ServerManagerSettings settings,
 			ServerManagerRegistry registry, DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
 			ObjectProvider<Pinger<ServiceInstance>> pinger, ObjectProvider<ServerManagerObserver> observers,
-			Environment environment) {
+			Environment environment, ServerManagerFrontSelections frontSelections) {
 		return new ServerManagerSupplierFactory(settings, registry, discoveryClusterSize, pingers, pinger, observers,
-				environment);
+				environment, frontSelections);
 	}
 
 	@Bean

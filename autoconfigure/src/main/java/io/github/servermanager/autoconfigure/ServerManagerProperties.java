@@ -124,6 +124,37 @@ public class ServerManagerProperties {
 	private boolean rearmOnMembershipChange = true;
 
 	/**
+	 * How each client picks its front server at a rebalance: 'random' (the seed's
+	 * shuffle) or 'subset' (deterministic subsetting by the client's rank among its
+	 * application's instances in discovery, so that fronts spread evenly at any number of
+	 * clients and servers).
+	 */
+	private FrontSelectionMode frontSelection = FrontSelectionMode.RANDOM;
+
+	/**
+	 * This client's zone; instances whose 'zone' metadata matches are preferred. When
+	 * unset, spring.cloud.loadbalancer.zone is used, then the zone this application
+	 * registers with in Eureka (eureka.instance.metadata-map.zone); when none is set,
+	 * zones are ignored. Applies to all services.
+	 */
+	private @Nullable String zone;
+
+	/**
+	 * Zones to fail over to when no server of the local zone answers, nearest first.
+	 * Zones not listed come after them.
+	 */
+	private List<String> zoneFailoverOrder = new ArrayList<>();
+
+	/**
+	 * Whether the server a failed request put in front is pinged at once, moving on down
+	 * the list while servers do not answer, with requests that arrive meanwhile waiting
+	 * for the answer (at most ping-timeout). Turns a zone or rack outage into one failed
+	 * request per client instead of one per dead server. False keeps Consul's behaviour:
+	 * the next server is trusted until the next rebalance.
+	 */
+	private boolean failoverCheck = true;
+
+	/**
 	 * How soon a service is checked again after a rebalance in which none of its servers
 	 * answered; doubles at each such rebalance, up to the normal interval. Shorter than
 	 * min-reuse on purpose: an offline service has no working server to keep.
@@ -284,6 +315,38 @@ public class ServerManagerProperties {
 
 	public void setRearmOnMembershipChange(boolean rearmOnMembershipChange) {
 		this.rearmOnMembershipChange = rearmOnMembershipChange;
+	}
+
+	public FrontSelectionMode getFrontSelection() {
+		return this.frontSelection;
+	}
+
+	public void setFrontSelection(FrontSelectionMode frontSelection) {
+		this.frontSelection = frontSelection;
+	}
+
+	public @Nullable String getZone() {
+		return this.zone;
+	}
+
+	public void setZone(@Nullable String zone) {
+		this.zone = zone;
+	}
+
+	public List<String> getZoneFailoverOrder() {
+		return this.zoneFailoverOrder;
+	}
+
+	public void setZoneFailoverOrder(List<String> zoneFailoverOrder) {
+		this.zoneFailoverOrder = zoneFailoverOrder;
+	}
+
+	public boolean isFailoverCheck() {
+		return this.failoverCheck;
+	}
+
+	public void setFailoverCheck(boolean failoverCheck) {
+		this.failoverCheck = failoverCheck;
 	}
 
 	public Duration getOfflineRecheck() {
@@ -470,6 +533,46 @@ public class ServerManagerProperties {
 		 * new number.
 		 */
 		private @Nullable Boolean rearmOnMembershipChange;
+
+		/**
+		 * How each client picks its front server at a rebalance: 'random' or 'subset'.
+		 */
+		private @Nullable FrontSelectionMode frontSelection;
+
+		/**
+		 * Zones to fail over to when no server of the local zone answers, nearest first.
+		 */
+		private @Nullable List<String> zoneFailoverOrder;
+
+		public @Nullable FrontSelectionMode getFrontSelection() {
+			return this.frontSelection;
+		}
+
+		public void setFrontSelection(@Nullable FrontSelectionMode frontSelection) {
+			this.frontSelection = frontSelection;
+		}
+
+		public @Nullable List<String> getZoneFailoverOrder() {
+			return this.zoneFailoverOrder;
+		}
+
+		public void setZoneFailoverOrder(@Nullable List<String> zoneFailoverOrder) {
+			this.zoneFailoverOrder = zoneFailoverOrder;
+		}
+
+		/**
+		 * Whether the server a failed request put in front is pinged at once, with
+		 * requests waiting for the answer (at most ping-timeout).
+		 */
+		private @Nullable Boolean failoverCheck;
+
+		public @Nullable Boolean getFailoverCheck() {
+			return this.failoverCheck;
+		}
+
+		public void setFailoverCheck(@Nullable Boolean failoverCheck) {
+			this.failoverCheck = failoverCheck;
+		}
 
 		/**
 		 * How soon this service is checked again after a rebalance in which none of its

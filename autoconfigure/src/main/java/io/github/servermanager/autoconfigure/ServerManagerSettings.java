@@ -93,10 +93,18 @@ public class ServerManagerSettings {
 		Duration offlineRecheck = requirePositive(
 				merge.resolve("offline-recheck", Service::getOfflineRecheck, defaults.getOfflineRecheck()), "5s");
 		Integer fixedClusterSize = (clusterSize.count() == ClusterSize.Count.FIXED) ? clusterSize.fixed() : null;
+		boolean failoverCheck = merge.resolve("failover-check", Service::getFailoverCheck, defaults.isFailoverCheck())
+			.value();
 		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, fixedClusterSize,
-				membershipRefresh, failureStatuses, spread, rearm, offlineRecheck);
+				membershipRefresh, failureStatuses, spread, rearm, offlineRecheck,
+				failoverCheck ? pingTimeout : Duration.ZERO);
+		FrontSelectionMode frontSelection = merge
+			.resolve("front-selection", Service::getFrontSelection, defaults.getFrontSelection())
+			.value();
+		List<String> zoneFailoverOrder = zoneFailoverOrder(
+				merge.resolve("zone-failover-order", Service::getZoneFailoverOrder, defaults.getZoneFailoverOrder()));
 		return new ServiceConfiguration(enabled, settings, clusterSize, ping, healthPath, portKey, sslBundle,
-				pingTimeout);
+				pingTimeout, frontSelection, zoneFailoverOrder);
 	}
 
 	/**
@@ -179,6 +187,17 @@ public class ServerManagerSettings {
 			throw new InvalidServerManagerPropertyException(resolved.key(), value, "a non-blank text", example);
 		}
 		return value.trim();
+	}
+
+	private static List<String> zoneFailoverOrder(Resolved<@Nullable List<String>> resolved) {
+		List<String> zones = (resolved.value() != null) ? resolved.value() : List.of();
+		for (String zone : zones) {
+			if (zone == null || zone.isBlank()) {
+				throw new InvalidServerManagerPropertyException(resolved.key(), String.join(",", zones),
+						"a list of zone names without blanks", "zone-b,zone-c");
+			}
+		}
+		return List.copyOf(zones);
 	}
 
 	private static String healthPath(Resolved<@Nullable String> resolved) {

@@ -2,11 +2,16 @@ package io.github.servermanager.autoconfigure;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
+import java.util.random.RandomGenerator;
 
+import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.Pinger;
+import io.github.servermanager.loadbalancer.DiscoveryClientRank;
 import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
 import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.loadbalancer.ServerManagerClock;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
@@ -43,10 +48,20 @@ public class ServerManagerSupplierFactory {
 
 	private final Environment environment;
 
+	private final @Nullable ServerManagerFrontSelections frontSelections;
+
 	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
 			DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
 			ObjectProvider<Pinger<ServiceInstance>> userPinger, ObjectProvider<ServerManagerObserver> observers,
 			Environment environment) {
+		this(settings, registry, discoveryClusterSize, pingers, userPinger, observers, environment, null);
+	}
+
+	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
+			DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
+			ObjectProvider<Pinger<ServiceInstance>> userPinger, ObjectProvider<ServerManagerObserver> observers,
+			Environment environment, @Nullable ServerManagerFrontSelections frontSelections) {
+		this.frontSelections = frontSelections;
 		this.settings = settings;
 		this.registry = registry;
 		this.discoveryClusterSize = discoveryClusterSize;
@@ -71,13 +86,25 @@ public class ServerManagerSupplierFactory {
 			case FIXED -> null;
 		};
 		IntSupplier clusterSize = (counted != null) ? counted : configured::fixed;
-		Runnable beforePull = (counted != null) ? counted::refreshIfStale : () -> {
+		Runnable countClients = (counted != null) ? counted::refreshIfStale : () -> {
 		};
 		List<ServerManagerObserver> observerList = this.observers.orderedStream().toList();
+		RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
+		FrontSelection<ServiceInstance> frontSelection = (this.frontSelections != null)
+				? this.frontSelections.forService(configuration, random) : null;
 		ManagedService service = new ManagedService(serviceId, configuration.settings(), pinger(configuration),
-				clusterSize, observerList);
+				clusterSize, observerList, ServerManagerClock.SYSTEM, random, frontSelection);
+		Runnable beforePull = (configuration.frontSelection() == FrontSelectionMode.SUBSET
+				&& this.frontSelections != null) ? rankAfter(countClients, this.frontSelections.rank()) : countClients;
 		return new ServerManagerServiceInstanceListSupplier(delegate, service, this.registry,
 				() -> secureOverride(serviceId), beforePull);
+	}
+
+	private static Runnable rankAfter(Runnable countClients, DiscoveryClientRank rank) {
+		return () -> {
+			countClients.run();
+			rank.refreshIfStale();
+		};
 	}
 
 	private Pinger<ServiceInstance> pinger(ServiceConfiguration configuration) {

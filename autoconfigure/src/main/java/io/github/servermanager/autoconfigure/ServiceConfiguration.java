@@ -1,6 +1,7 @@
 package io.github.servermanager.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.servermanager.loadbalancer.ServiceSettings;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param sslBundle the SSL bundle of the HTTP pings, or {@code null} for the JVM's
  * defaults
  * @param pingTimeout the timeout of a ping
+ * @param frontSelection how the front server is picked at a rebalance
+ * @param zoneFailoverOrder the zones to fail over to, nearest first
  */
 public record ServiceConfiguration(boolean enabled, ServiceSettings settings, ClusterSize clusterSize, PingKind ping,
-		String healthPath, String pingPortMetadataKey, @Nullable String sslBundle, Duration pingTimeout) {
+		String healthPath, String pingPortMetadataKey, @Nullable String sslBundle, Duration pingTimeout,
+		FrontSelectionMode frontSelection, List<String> zoneFailoverOrder) {
 
 }

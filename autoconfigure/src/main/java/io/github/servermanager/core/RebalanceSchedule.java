@@ -291,7 +291,8 @@ public final class RebalanceSchedule {
 		this.deadlineNanos = deadline;
 	}
 
-	private void arm(long nowNanos, Duration delay) {
+	private void arm(long nowNanos, Duration drawn) {
+		Duration delay = this.manager.selectionDelay(drawn);
 		this.interval = delay;
 		this.deadlineNanos = nowNanos + RateScaling.saturatedNanos(delay);
 	}

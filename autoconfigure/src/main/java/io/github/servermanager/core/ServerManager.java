@@ -72,6 +72,8 @@ public final class ServerManager<S> {
 
 	private final ServerManagerListener<S> listener;
 
+	private final FrontSelection<S> frontSelection;
+
 	private final AtomicReference<List<S>> published = new AtomicReference<>(List.of());
 
 	private final ReentrantLock listLock = new ReentrantLock();
@@ -102,6 +104,8 @@ public final class ServerManager<S> {
 		this.jitterFraction = builder.jitterFraction;
 		this.connsPerSecPerServer = builder.connsPerSecPerServer;
 		this.listener = builder.listener;
+		this.frontSelection = (builder.frontSelection != null) ? builder.frontSelection
+				: FrontSelection.random(this.random);
 	}
 
 	/**
@@ -166,10 +170,12 @@ public final class ServerManager<S> {
 	 * Makes the list match a membership snapshot, as a discovery refresh reports it.
 	 * Known servers keep their place (with the new details), servers no longer listed are
 	 * removed and new ones are appended, so a refresh never moves the server in front
-	 * unless it left. A manager that held no servers takes the membership in random
-	 * order, so that clients which start together do not all pick the first server
-	 * discovery lists; for the same reason the servers appended are shuffled when the
-	 * front left. Adding a server not known before clears the offline flag.
+	 * unless it left. A manager that held no servers takes the membership in the order of
+	 * its {@link FrontSelection} (random by default), so that clients which start
+	 * together do not all pick the first server discovery lists, and a client starts in
+	 * its own zone. For the same reason the servers appended are put in the selection's
+	 * order when the front left. Adding a server not known before clears the offline
+	 * flag.
 	 * @param membership every server there is now; a repeated key keeps its last entry
 	 */
 	public void syncServers(Collection<? extends S> membership) {
@@ -197,24 +203,28 @@ public final class ServerManager<S> {
 				}
 			});
 			boolean added = merged.size() > before;
+			List<S> next = merged;
 			if (current.isEmpty()) {
-				shuffle(merged);
+				next = selectionOrder(merged);
 			}
 			else if (!kept.contains(keyOf(current.get(0)))) {
 				// The front left: when every server was replaced (a blue/green switch, a
 				// rollout with new instance ids) the new front comes from the servers
 				// appended, and in discovery's order every client would pick the same
 				// one.
-				shuffle(merged.subList(before, merged.size()));
+				List<S> appended = merged.subList(before, merged.size());
+				List<S> ordered = selectionOrder(appended);
+				appended.clear();
+				appended.addAll(ordered);
 			}
-			if (sameServers(current, merged)) {
+			if (sameServers(current, next)) {
 				return null;
 			}
 			if (added) {
 				this.additions++;
 				this.offline = false;
 			}
-			return merged;
+			return next;
 		});
 	}
 
@@ -341,27 +351,27 @@ public final class ServerManager<S> {
 	}
 
 	/**
-	 * Shuffles a copy of the list so that long-lived clients do not stay on long-lived
-	 * servers, then pings from the front, moving each server that does not answer to the
-	 * end of the copy. When one answers, the copy is reconciled with the list as it is
-	 * now (servers removed meanwhile stay removed, servers added meanwhile are appended)
-	 * and published. When none answers, the manager goes offline and keeps its order.
-	 * When the server that answered was removed during the pings, nothing changes until
-	 * the next rebalance.
+	 * Orders a copy of the list by the {@link FrontSelection} (by default shuffles it, so
+	 * that long-lived clients do not stay on long-lived servers), then pings from the
+	 * front, moving each server that does not answer to the end of the copy. When one
+	 * answers, the copy is reconciled with the list as it is now (servers removed
+	 * meanwhile stay removed, servers added meanwhile are appended) and published. When
+	 * none answers, the manager goes offline and keeps its order. When the server that
+	 * answered was removed during the pings, nothing changes until the next rebalance.
 	 * @return what the rebalance did
 	 */
 	public RebalanceResult<S> rebalance() {
-		List<S> candidates;
+		List<S> snapshot;
 		long additionsAtStart;
 		this.listLock.lock();
 		try {
-			candidates = new ArrayList<>(this.published.get());
+			snapshot = this.published.get();
 			additionsAtStart = this.additions;
 		}
 		finally {
 			this.listLock.unlock();
 		}
-		shuffle(candidates);
+		List<S> candidates = selectionOrder(snapshot);
 		int pings = 0;
 		S healthy = null;
 		for (S candidate : candidates) {
@@ -427,6 +437,17 @@ public final class ServerManager<S> {
 		Duration lowWatermark = this.minReuse
 			.plus(RateScaling.randomStagger(this.minReuse.dividedBy(this.jitterFraction), this.random));
 		return RateScaling.rateScaledInterval(clusterRate(), lowWatermark, clusterSize());
+	}
+
+	/**
+	 * Lets the front selection move a deadline the schedule drew, for selections that
+	 * change their choice in rounds.
+	 * @param drawn the delay the schedule drew
+	 * @return the delay to wait
+	 * @see FrontSelection#rebalanceDelay
+	 */
+	Duration selectionDelay(Duration drawn) {
+		return this.frontSelection.rebalanceDelay(drawn, rateScaledMinReuse(), numServers());
 	}
 
 	/**
@@ -630,12 +651,24 @@ public final class ServerManager<S> {
 		return List.copyOf(cycled);
 	}
 
-	/** Fisher-Yates, drawing from the injected generator so tests can seed it. */
-	private void shuffle(List<S> servers) {
-		for (int i = servers.size() - 1; i > 0; i--) {
-			int j = this.random.nextInt(i + 1);
-			servers.set(i, servers.set(j, servers.get(i)));
+	/**
+	 * Orders a first membership by the selection, keeping every server once even when the
+	 * selection leaves some out or repeats them.
+	 */
+	private List<S> selectionOrder(List<S> servers) {
+		Map<String, S> byKey = new LinkedHashMap<>(servers.size() * 2);
+		for (S server : servers) {
+			byKey.put(keyOf(server), server);
 		}
+		List<S> ordered = new ArrayList<>(servers.size());
+		for (S server : this.frontSelection.order(servers)) {
+			S known = byKey.remove(keyOf(server));
+			if (known != null) {
+				ordered.add(known);
+			}
+		}
+		ordered.addAll(byKey.values());
+		return ordered;
 	}
 
 	/**
@@ -661,6 +694,8 @@ public final class ServerManager<S> {
 
 		private ServerManagerListener<S> listener = new ServerManagerListener<>() {
 		};
+
+		private @Nullable FrontSelection<S> frontSelection;
 
 		private Builder(Function<? super S, String> key) {
 			this.key = key;
@@ -752,6 +787,17 @@ public final class ServerManager<S> {
 		 */
 		public Builder<S> listener(ServerManagerListener<S> listener) {
 			this.listener = Objects.requireNonNull(listener, "listener must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the order in which a rebalance tries servers. Defaults to the seed's
+		 * shuffle, drawn from {@link #random}.
+		 * @param frontSelection the selection
+		 * @return this builder
+		 */
+		public Builder<S> frontSelection(FrontSelection<S> frontSelection) {
+			this.frontSelection = Objects.requireNonNull(frontSelection, "frontSelection must not be null");
 			return this;
 		}
 

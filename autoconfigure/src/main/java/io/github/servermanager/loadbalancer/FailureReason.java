@@ -9,6 +9,12 @@ public enum FailureReason {
 	EXCEPTION,
 
 	/** The server answered with a status listed in {@code failure-statuses}. */
-	STATUS
+	STATUS,
+
+	/**
+	 * A failure had just put the server in front, and it did not answer the ping that
+	 * checks such a server before more requests go to it.
+	 */
+	PING
 
 }

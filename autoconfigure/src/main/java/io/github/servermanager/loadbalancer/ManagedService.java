@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 
+import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
@@ -22,6 +24,7 @@ import io.github.servermanager.core.ServerManagerListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -57,10 +60,26 @@ public final class ManagedService {
 
 	private final AtomicLong failovers = new AtomicLong();
 
+	private final @Nullable FrontSelection<ServiceInstance> frontSelection;
+
 	/**
 	 * The pinger as given, to name it in the log line that says the service went offline.
 	 */
 	private final Pinger<ServiceInstance> pinger;
+
+	/** The pinger as the manager calls it, timed for observers. */
+	private final Pinger<ServiceInstance> timedPinger;
+
+	private final FailoverCheck failoverCheck = new FailoverCheck(
+			(check) -> Schedulers.boundedElastic().schedule(check));
+
+	/**
+	 * Set when a failover check pinged every server and none answered, cleared by the
+	 * next rebalance that finds one. While it is set failures rotate without a check:
+	 * with every server down, a check per failed request would ping the whole list each
+	 * time, and the schedule's offline re-checks already look for the way back.
+	 */
+	private volatile boolean failoverCheckFoundNone;
 
 	/** Whether "offline" was logged and "back" was not yet; guarded by rebalanceLock. */
 	private boolean offlineLogged;
@@ -92,19 +111,40 @@ public final class ManagedService {
 	public ManagedService(String serviceId, ServiceSettings settings, Pinger<ServiceInstance> pinger,
 			IntSupplier clusterSize, List<ServerManagerObserver> observers, ServerManagerClock clock,
 			RandomGenerator random) {
+		this(serviceId, settings, pinger, clusterSize, observers, clock, random, null);
+	}
+
+	/**
+	 * Creates a managed service that picks its front server in a given way.
+	 * @param serviceId the service
+	 * @param settings its settings
+	 * @param pinger how a rebalance checks an instance
+	 * @param clusterSize how many clients share the service's servers
+	 * @param observers who hears what happens
+	 * @param clock the clocks deadlines are kept in
+	 * @param random the source of shuffles and staggers
+	 * @param frontSelection the order in which a rebalance tries servers, or {@code null}
+	 * for the seed's shuffle
+	 */
+	public ManagedService(String serviceId, ServiceSettings settings, Pinger<ServiceInstance> pinger,
+			IntSupplier clusterSize, List<ServerManagerObserver> observers, ServerManagerClock clock,
+			RandomGenerator random, @Nullable FrontSelection<ServiceInstance> frontSelection) {
 		this.serviceId = Objects.requireNonNull(serviceId, "serviceId must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.observers = List.copyOf(observers);
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		this.timedPinger = timed(Objects.requireNonNull(pinger, "pinger must not be null"));
 		this.manager = ServerManager.<ServiceInstance>builder(ServiceInstanceKeys::keyOf)
-			.pinger(timed(Objects.requireNonNull(pinger, "pinger must not be null")))
+			.pinger(this.timedPinger)
 			.clusterSize(clusterSize)
 			.random(random)
 			.minReuse(settings.minReuse())
 			.jitterFraction(settings.jitterFraction())
 			.connsPerSecPerServer(settings.connsPerSecPerServer())
 			.listener(new ManagerListener())
+			.frontSelection((frontSelection != null) ? frontSelection : FrontSelection.random(random))
 			.build();
+		this.frontSelection = frontSelection;
 		this.pinger = pinger;
 		this.schedule = new RebalanceSchedule(this.manager, settings.spread(), settings.rearmOnMembershipChange(),
 				settings.offlineRecheck(), clock.nanoTime());
@@ -124,6 +164,14 @@ public final class ManagedService {
 	 */
 	public ServerManager<ServiceInstance> manager() {
 		return this.manager;
+	}
+
+	/**
+	 * Returns how the front server is picked at a rebalance.
+	 * @return the selection, or {@code null} for the seed's shuffle
+	 */
+	public @Nullable FrontSelection<ServiceInstance> frontSelection() {
+		return this.frontSelection;
 	}
 
 	/**
@@ -222,8 +270,70 @@ public final class ManagedService {
 	public void reportFailure(ServiceInstance instance, FailureReason reason, String detail) {
 		this.lastFailure.set(new FailureRecord(this.clock.now(), instance, reason, detail));
 		if (this.manager.rotateFailedServer(instance)) {
-			this.failovers.incrementAndGet();
-			notifyObservers((observer) -> observer.failedOver(this.serviceId, instance, reason));
+			failedOver(instance, reason);
+			if (!this.settings.failoverCheckWait().isZero() && !this.failoverCheckFoundNone
+					&& !this.manager.isOffline()) {
+				this.failoverCheck.startUnlessRunning(this::checkFrontAfterFailover);
+			}
+		}
+	}
+
+	/**
+	 * Returns the check of the front that a failover started, while it runs, so that a
+	 * request can wait for it rather than go to a server nobody checked.
+	 * @return the running check, or {@code null} when none is running
+	 */
+	public @Nullable CompletableFuture<Void> failoverCheckInProgress() {
+		return this.failoverCheck.inProgress();
+	}
+
+	private void failedOver(ServiceInstance instance, FailureReason reason) {
+		this.failovers.incrementAndGet();
+		notifyObservers((observer) -> observer.failedOver(this.serviceId, instance, reason));
+	}
+
+	/**
+	 * Pings the server a failover put in front and moves on down the list while servers
+	 * do not answer; the order is otherwise kept, so a server that failed requests but
+	 * answers pings does not come back to the front. Stops at the first answer, after one
+	 * pass, or when another thread moves the front. Skipped while a rebalance runs: that
+	 * one publishes a server that answered. A pass in which nothing answered counts as a
+	 * rebalance that found the service offline: the schedule re-checks soon.
+	 */
+	private void checkFrontAfterFailover() {
+		if (!this.rebalanceLock.tryLock()) {
+			return;
+		}
+		try {
+			int servers = this.manager.numServers();
+			for (int tried = 0; tried < servers; tried++) {
+				ServiceInstance front = this.manager.findServer();
+				if (front == null || answers(front) || Thread.currentThread().isInterrupted()) {
+					return;
+				}
+				if (!this.manager.rotateFailedServer(front)) {
+					return;
+				}
+				failedOver(front, FailureReason.PING);
+			}
+			this.failoverCheckFoundNone = true;
+			this.schedule.rebalanced(this.clock.nanoTime(), RebalanceOutcome.OFFLINE);
+		}
+		finally {
+			this.rebalanceLock.unlock();
+		}
+	}
+
+	private boolean answers(ServiceInstance instance) {
+		try {
+			return this.timedPinger.ping(instance);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (Exception ex) {
+			return false;
 		}
 	}
 
@@ -268,6 +378,9 @@ public final class ManagedService {
 
 	private RebalanceResult<ServiceInstance> rebalanceLocked() {
 		RebalanceResult<ServiceInstance> result = this.manager.rebalance();
+		if (result.outcome() == RebalanceOutcome.HEALTHY) {
+			this.failoverCheckFoundNone = false;
+		}
 		Duration next = this.schedule.rebalanced(this.clock.nanoTime(), result.outcome());
 		this.lastRebalance
 			.set(new RebalanceRecord(this.clock.now(), result.outcome(), result.chosen(), result.pings()));

@@ -3,6 +3,7 @@ package io.github.servermanager.loadbalancer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -109,7 +111,18 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 	@Override
 	public Flux<List<ServiceInstance>> get(@Nullable Request request) {
 		if (this.synced) {
-			return Flux.just(this.service.manager().servers());
+			CompletableFuture<Void> check = this.service.failoverCheckInProgress();
+			if (check == null) {
+				return Flux.just(this.service.manager().servers());
+			}
+			// A failure just moved the front and its successor is being pinged: wait for
+			// the answer (at most the configured bound) rather than send this request to
+			// a server that may be down with the one before it.
+			return Mono.fromFuture(check, true)
+				.timeout(this.service.settings().failoverCheckWait())
+				.onErrorResume((ex) -> Mono.empty())
+				.then(Mono.fromSupplier(() -> this.service.manager().servers()))
+				.flux();
 		}
 		Flux<List<ServiceInstance>> membership = (request != null) ? this.delegate.get(request) : this.delegate.get();
 		return membership.take(1).map((instances) -> {

@@ -26,10 +26,13 @@ import org.jspecify.annotations.Nullable;
  * next rebalance forward
  * @param offlineRecheck how soon a rebalance in which no server answered is followed by
  * another; doubles up to the normal interval
+ * @param failoverCheckWait how long requests wait for the ping of the server a failure
+ * put in front; {@link Duration#ZERO} leaves the new front unchecked until the next
+ * rebalance, as Consul does
  */
 public record ServiceSettings(Duration minReuse, int jitterFraction, int connsPerSecPerServer,
 		@Nullable Integer clusterSize, Duration membershipRefresh, Set<Integer> failureStatuses, RebalanceSpread spread,
-		boolean rearmOnMembershipChange, Duration offlineRecheck) {
+		boolean rearmOnMembershipChange, Duration offlineRecheck, Duration failoverCheckWait) {
 
 	/** The statuses a gateway or proxy answers with when the server behind it is gone. */
 	public static final Set<Integer> DEFAULT_FAILURE_STATUSES = Set.of(502, 503, 504);
@@ -39,6 +42,10 @@ public record ServiceSettings(Duration minReuse, int jitterFraction, int connsPe
 		Objects.requireNonNull(membershipRefresh, "membershipRefresh must not be null");
 		Objects.requireNonNull(spread, "spread must not be null");
 		Objects.requireNonNull(offlineRecheck, "offlineRecheck must not be null");
+		Objects.requireNonNull(failoverCheckWait, "failoverCheckWait must not be null");
+		if (failoverCheckWait.isNegative()) {
+			throw new IllegalArgumentException("failoverCheckWait must not be negative, but was " + failoverCheckWait);
+		}
 		failureStatuses = Set.copyOf(failureStatuses);
 	}
 
@@ -46,11 +53,23 @@ public record ServiceSettings(Duration minReuse, int jitterFraction, int connsPe
 	 * Returns the settings every service gets when nothing is configured.
 	 * @return Consul's timings, a cluster size counted in discovery, a 30 second
 	 * membership refresh, 502/503/504 as failures, the spread schedule with re-arming, a
-	 * first offline re-check after 5 seconds
+	 * first offline re-check after 5 seconds, a failover check waited for up to 1 second
+	 * (the default ping timeout)
 	 */
 	public static ServiceSettings defaults() {
 		return new ServiceSettings(Duration.ofMinutes(2), 2, 64, null, Duration.ofSeconds(30), DEFAULT_FAILURE_STATUSES,
-				RebalanceSpread.SPREAD, true, RebalanceSchedule.DEFAULT_OFFLINE_RECHECK);
+				RebalanceSpread.SPREAD, true, RebalanceSchedule.DEFAULT_OFFLINE_RECHECK, Duration.ofSeconds(1));
+	}
+
+	/**
+	 * Returns these settings with another failover check wait.
+	 * @param wait how long requests wait for the check; zero turns it off
+	 * @return the new settings
+	 */
+	public ServiceSettings withFailoverCheckWait(Duration wait) {
+		return new ServiceSettings(this.minReuse, this.jitterFraction, this.connsPerSecPerServer, this.clusterSize,
+				this.membershipRefresh, this.failureStatuses, this.spread, this.rearmOnMembershipChange,
+				this.offlineRecheck, wait);
 	}
 
 }

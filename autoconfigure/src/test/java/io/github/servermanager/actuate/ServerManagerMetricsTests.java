@@ -40,7 +40,7 @@ class ServerManagerMetricsTests {
 						ServerManagerMetrics.REBALANCE_INTERVAL, ServerManagerMetrics.REBALANCES,
 						ServerManagerMetrics.FAILOVERS, ServerManagerMetrics.UNMATCHED_FAILURES,
 						ServerManagerMetrics.PINGS)
-				.hasSize(11);
+				.hasSize(12);
 			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("service", "svc").gauge().value())
 				.isEqualTo(2);
 			assertThat(this.meters.get(ServerManagerMetrics.REBALANCES).counters())
@@ -52,7 +52,7 @@ class ServerManagerMetricsTests {
 	void everyMeterCarriesTheServiceIdAsSpringCloudLoadBalancerTagsIt() {
 		this.metrics.bindTo(this.meters);
 		try (RunningService ignored = start("svc", ONE, TWO)) {
-			assertThat(metersOf("svc")).hasSize(11)
+			assertThat(metersOf("svc")).hasSize(12)
 				.allSatisfy((meter) -> assertThat(meter.getId().getTag("serviceId")).isEqualTo("svc"));
 			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("serviceId", "svc").gauge().value())
 				.isEqualTo(2);
@@ -94,7 +94,7 @@ class ServerManagerMetricsTests {
 			first.close();
 			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("service", "svc").gauge().value())
 				.isEqualTo(2);
-			assertThat(metersOf("svc")).hasSize(11);
+			assertThat(metersOf("svc")).hasSize(12);
 		}
 		assertThat(metersOf("svc")).isEmpty();
 	}

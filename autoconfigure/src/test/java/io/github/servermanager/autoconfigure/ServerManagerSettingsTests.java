@@ -50,4 +50,18 @@ class ServerManagerSettingsTests {
 			});
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			server-manager.front-selection                  | SUBSET
+			server-manager.services.backend.front-selection | SUBSET
+			""")
+	void frontSelectionIsReadGloballyAndPerService(String key, FrontSelectionMode expected) {
+		ServerManagerProperties properties = new Binder(
+				new MapConfigurationPropertySource(Map.of(key, "subset", "server-manager.zone-failover-order", "b,c")))
+			.bindOrCreate(ServerManagerProperties.PREFIX, ServerManagerProperties.class);
+		ServiceConfiguration backend = new ServerManagerSettings(properties).forService("backend");
+		assertThat(backend.frontSelection()).isEqualTo(expected);
+		assertThat(backend.zoneFailoverOrder()).containsExactly("b", "c");
+	}
+
 }

@@ -9,8 +9,11 @@ import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 
 import io.github.servermanager.benchmarks.simulator.SimulationResult.IntervalStatistics;
+import io.github.servermanager.core.ClientRank;
+import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.RebalanceSchedule;
 import io.github.servermanager.core.ServerManager;
+import io.github.servermanager.core.SubsetSelection;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 public final class RebalanceSimulator {
 
 	private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+
+	private static final long NOT_REBALANCED = Long.MIN_VALUE;
 
 	/** Within 10% of the fair share counts as balanced. */
 	private static final double FAIR_SHARE_TOLERANCE = 0.10;
@@ -63,13 +68,25 @@ public final class RebalanceSimulator {
 	 * @return what was measured
 	 */
 	public SimulationResult run(Scenario scenario, ScheduleVariant variant) {
+		return run(scenario, variant, FrontMode.RANDOM);
+	}
+
+	/**
+	 * Runs a scenario under a schedule, the clients choosing their front in a given way.
+	 * @param scenario what to model
+	 * @param variant which schedule the managers follow
+	 * @param frontMode how the clients choose their front; a client's rank in the cluster
+	 * is its index
+	 * @return what was measured
+	 */
+	public SimulationResult run(Scenario scenario, ScheduleVariant variant, FrontMode frontMode) {
 		SplittableRandom root = new SplittableRandom(this.seed);
 		RandomGenerator joins = root.split();
 		RandomGenerator[] randoms = new RandomGenerator[scenario.clients()];
 		for (int client = 0; client < randoms.length; client++) {
 			randoms[client] = (this.clientRandom != null) ? this.clientRandom.apply(client) : root.split();
 		}
-		return new Run(scenario, variant, randoms).execute(joins);
+		return new Run(scenario, variant, frontMode, randoms).execute(joins);
 	}
 
 	/** The state of one run. */
@@ -78,6 +95,8 @@ public final class RebalanceSimulator {
 		private final Scenario scenario;
 
 		private final ScheduleVariant variant;
+
+		private final FrontMode frontMode;
 
 		private final RandomGenerator[] randoms;
 
@@ -96,6 +115,18 @@ public final class RebalanceSimulator {
 		private final RebalanceSchedule[] schedules;
 
 		private final boolean[] rebalancedInWindow;
+
+		/**
+		 * When each client's current front came in front, from its first rebalance on:
+		 * the front a client joins with is drawn at random in every mode, so its stay
+		 * says nothing about the mode.
+		 */
+		private final long[] frontSince;
+
+		private long longestStayNanos;
+
+		/** The virtual time, which the subsetting clients read as their wall clock. */
+		private long nowNanos;
 
 		private final int[] holdersNow;
 
@@ -130,9 +161,10 @@ public final class RebalanceSimulator {
 		private double intervalSum;
 
 		@SuppressWarnings("unchecked")
-		Run(Scenario scenario, ScheduleVariant variant, RandomGenerator[] randoms) {
+		Run(Scenario scenario, ScheduleVariant variant, FrontMode frontMode, RandomGenerator[] randoms) {
 			this.scenario = scenario;
 			this.variant = variant;
+			this.frontMode = frontMode;
 			this.randoms = randoms;
 			this.serverCount = scenario.servers().size();
 			this.t0 = scenario.measureFromNanos();
@@ -144,6 +176,7 @@ public final class RebalanceSimulator {
 			this.managers = new ServerManager[clients];
 			this.schedules = new RebalanceSchedule[clients];
 			this.rebalancedInWindow = new boolean[clients];
+			this.frontSince = new long[clients];
 			this.holdersNow = new int[this.serverCount];
 			int seconds = scenario.measureSeconds();
 			this.rebalances = new int[seconds * this.serverCount];
@@ -168,6 +201,7 @@ public final class RebalanceSimulator {
 					break;
 				}
 				advanceTo(now);
+				this.nowNanos = now;
 				if (nextChange <= nextDeadline) {
 					apply(changes.get(this.changeIndex++), now);
 				}
@@ -182,9 +216,14 @@ public final class RebalanceSimulator {
 				}
 			}
 			finish();
+			for (int client = 0; client < this.frontSince.length; client++) {
+				if (this.managers[client] != null && this.frontSince[client] != NOT_REBALANCED) {
+					this.longestStayNanos = Math.max(this.longestStayNanos, this.end - this.frontSince[client]);
+				}
+			}
 			return new SimulationResult(this.scenario, this.variant, this.rebalances, this.newConnections,
 					this.holderSamples, intervalStatistics(), this.allRebalancedAfterNanos, balancedAfter(),
-					this.longestWaitAtStartNanos);
+					this.longestWaitAtStartNanos, this.frontMode, this.longestStayNanos);
 		}
 
 		/**
@@ -228,12 +267,19 @@ public final class RebalanceSimulator {
 		}
 
 		private void join(int client, long now) {
-			ServerManager<VirtualServer> manager = ServerManager.<VirtualServer>builder(VirtualServer::key)
+			ServerManager.Builder<VirtualServer> builder = ServerManager.<VirtualServer>builder(VirtualServer::key)
 				.clusterSize(this.clusterSize)
-				.random(this.randoms[client])
-				.build();
+				.random(this.randoms[client]);
+			if (this.frontMode == FrontMode.SUBSET) {
+				ClientRank rank = new ClientRank(client, this.scenario.clients());
+				builder.frontSelection(new SubsetSelection<>(VirtualServer::key, () -> rank,
+						() -> Math.floorDiv(this.nowNanos, 1_000_000L), ServerManager.DEFAULT_CONNS_PER_SEC_PER_SERVER,
+						FrontSelection.random(this.randoms[client]), ServerManager.DEFAULT_MIN_REUSE));
+			}
+			ServerManager<VirtualServer> manager = builder.build();
 			this.managers[client] = manager;
 			manager.syncServers(viewAt(client, now));
+			this.frontSince[client] = NOT_REBALANCED;
 			move(-1, frontOf(client), now);
 			RebalanceSchedule schedule = new RebalanceSchedule(manager, this.variant.spread(),
 					this.variant.rearmOnMembershipChange(), now);
@@ -261,6 +307,9 @@ public final class RebalanceSimulator {
 				int before = frontOf(client);
 				manager.syncServers(change.servers());
 				move(before, frontOf(client), now);
+				if (frontOf(client) != before && this.frontSince[client] != NOT_REBALANCED) {
+					this.frontSince[client] = now;
+				}
 				RebalanceSchedule schedule = this.schedules[client];
 				schedule.membershipChanged(now);
 				this.queue.schedule(client, schedule.deadlineNanos());
@@ -277,6 +326,15 @@ public final class RebalanceSimulator {
 			VirtualServer chosen = this.managers[client].rebalance().chosen();
 			int after = frontOf(client);
 			move(before, after, now);
+			if (this.frontSince[client] == NOT_REBALANCED) {
+				this.frontSince[client] = now;
+			}
+			else if (after != before) {
+				if (now >= this.t0) {
+					this.longestStayNanos = Math.max(this.longestStayNanos, now - this.frontSince[client]);
+				}
+				this.frontSince[client] = now;
+			}
 			Duration interval = schedule.rebalanced(now);
 			this.queue.schedule(client, schedule.deadlineNanos());
 			if (now < this.t0) {

@@ -33,9 +33,13 @@ public final class SimulationResult {
 
 	private final long longestWaitAtStartNanos;
 
+	private final FrontMode frontMode;
+
+	private final long longestStayNanos;
+
 	SimulationResult(Scenario scenario, ScheduleVariant variant, int[] rebalances, int[] newConnections, int[] holders,
 			IntervalStatistics intervals, long allRebalancedAfterNanos, long balancedAfterNanos,
-			long longestWaitAtStartNanos) {
+			long longestWaitAtStartNanos, FrontMode frontMode, long longestStayNanos) {
 		this.scenario = scenario;
 		this.variant = variant;
 		this.servers = scenario.servers().size();
@@ -46,6 +50,55 @@ public final class SimulationResult {
 		this.allRebalancedAfterNanos = allRebalancedAfterNanos;
 		this.balancedAfterNanos = balancedAfterNanos;
 		this.longestWaitAtStartNanos = longestWaitAtStartNanos;
+		this.frontMode = frontMode;
+		this.longestStayNanos = longestStayNanos;
+	}
+
+	public FrontMode frontMode() {
+		return this.frontMode;
+	}
+
+	/**
+	 * Returns the busiest server's clients over the fair share, averaged over the whole
+	 * seconds of the window: what a random front costs against an even spread.
+	 * @return the mean of max(holders) / (clients / servers)
+	 */
+	public double meanBusiestShare() {
+		double sum = 0;
+		int samples = this.holders.length / this.servers;
+		for (int second = 0; second < samples; second++) {
+			sum += busiest(second);
+		}
+		return sum / samples / this.scenario.fairShare();
+	}
+
+	/**
+	 * Returns the busiest server's clients over the fair share in the worst whole second.
+	 * @return the max over seconds of max(holders) / (clients / servers)
+	 */
+	public double worstBusiestShare() {
+		int worst = 0;
+		for (int second = 0; second < this.holders.length / this.servers; second++) {
+			worst = Math.max(worst, busiest(second));
+		}
+		return worst / this.scenario.fairShare();
+	}
+
+	/**
+	 * Returns the longest time a client kept the same front, counting stays that ended in
+	 * the window and those still running at its end.
+	 * @return the longest stay
+	 */
+	public Duration longestStay() {
+		return Duration.ofNanos(this.longestStayNanos);
+	}
+
+	private int busiest(int second) {
+		int busiest = 0;
+		for (int server = 0; server < this.servers; server++) {
+			busiest = Math.max(busiest, holders(second, server));
+		}
+		return busiest;
 	}
 
 	public Scenario scenario() {

@@ -1,0 +1,73 @@
+package io.github.servermanager.autoconfigure;
+
+import java.util.random.RandomGenerator;
+
+import io.github.servermanager.core.FrontSelection;
+import io.github.servermanager.core.SubsetSelection;
+import io.github.servermanager.core.ZoneSelection;
+import io.github.servermanager.loadbalancer.DiscoveryClientRank;
+import io.github.servermanager.loadbalancer.ServiceInstanceKeys;
+import io.github.servermanager.loadbalancer.ServiceInstanceZones;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.client.ServiceInstance;
+
+/**
+ * Builds the front selection of each service from its configuration: the client's zone
+ * first when it has one, and within a zone the seed's shuffle or deterministic
+ * subsetting.
+ */
+public class ServerManagerFrontSelections {
+
+	private final @Nullable String zone;
+
+	private final DiscoveryClientRank rank;
+
+	/**
+	 * Creates the builder.
+	 * @param zone this client's zone, or {@code null} to ignore zones
+	 * @param rank this client's rank among its application's instances
+	 */
+	public ServerManagerFrontSelections(@Nullable String zone, DiscoveryClientRank rank) {
+		this.zone = zone;
+		this.rank = rank;
+	}
+
+	/**
+	 * Returns this client's zone.
+	 * @return the zone, or {@code null} when zones are ignored
+	 */
+	public @Nullable String zone() {
+		return this.zone;
+	}
+
+	/**
+	 * Returns the rank the subsetting selections read.
+	 * @return the rank
+	 */
+	public DiscoveryClientRank rank() {
+		return this.rank;
+	}
+
+	/**
+	 * Builds the selection of a service.
+	 * @param configuration the service's configuration
+	 * @param random the source of shuffles
+	 * @return the selection, or {@code null} for the seed's shuffle alone
+	 */
+	public @Nullable FrontSelection<ServiceInstance> forService(ServiceConfiguration configuration,
+			RandomGenerator random) {
+		FrontSelection<ServiceInstance> withinZone = FrontSelection.random(random);
+		boolean subset = configuration.frontSelection() == FrontSelectionMode.SUBSET;
+		if (subset) {
+			withinZone = new SubsetSelection<>(ServiceInstanceKeys::keyOf, this.rank, System::currentTimeMillis,
+					configuration.settings().connsPerSecPerServer(), withinZone, configuration.settings().minReuse());
+		}
+		if (this.zone != null) {
+			return new ZoneSelection<>(ServiceInstanceZones::zoneOf, this.zone, configuration.zoneFailoverOrder(),
+					withinZone);
+		}
+		return subset ? withinZone : null;
+	}
+
+}

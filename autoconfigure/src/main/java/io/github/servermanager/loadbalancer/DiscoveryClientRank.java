@@ -1,0 +1,124 @@
+package io.github.servermanager.loadbalancer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import io.github.servermanager.core.ClientRank;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+
+/**
+ * This application's rank among the instances of its {@code spring.application.name} in
+ * discovery, sorted by key: every instance computes the same ranking, so deterministic
+ * subsetting needs no coordination. With a zone, only the instances of that zone are
+ * ranked, since those are the clients that share the zone's servers.
+ * <p>
+ * Like {@link DiscoveryClusterSize}, the rank is cached and renewed at most once per
+ * {@code maxAge} on threads that pull membership; reading it never calls discovery.
+ */
+public class DiscoveryClientRank implements Supplier<@Nullable ClientRank> {
+
+	private static final Log logger = LogFactory.getLog(DiscoveryClientRank.class);
+
+	private final @Nullable DiscoveryClient discoveryClient;
+
+	private final @Nullable String applicationName;
+
+	private final Predicate<ServiceInstance> self;
+
+	private final @Nullable String zone;
+
+	private final long maxAgeNanos;
+
+	private final AtomicLong rankedAt = new AtomicLong();
+
+	private volatile boolean ranked;
+
+	private volatile @Nullable ClientRank rank;
+
+	/**
+	 * Creates a rank.
+	 * @param discoveryClient where to look, or {@code null} when there is none (the rank
+	 * is then unknown)
+	 * @param applicationName this application's name, or {@code null} when unset (the
+	 * rank is then unknown)
+	 * @param self recognizes this application's own instance
+	 * @param zone this application's zone, or {@code null} to rank among all instances
+	 * @param maxAge how long a rank stays fresh
+	 */
+	public DiscoveryClientRank(@Nullable DiscoveryClient discoveryClient, @Nullable String applicationName,
+			Predicate<ServiceInstance> self, @Nullable String zone, Duration maxAge) {
+		this.discoveryClient = discoveryClient;
+		this.applicationName = applicationName;
+		this.self = self;
+		this.zone = (zone != null) ? zone.trim().toLowerCase(Locale.ROOT) : null;
+		this.maxAgeNanos = maxAge.toNanos();
+	}
+
+	/**
+	 * Returns the rank last computed.
+	 * @return the rank, or {@code null} when this application was not found among its
+	 * instances
+	 */
+	@Override
+	public @Nullable ClientRank get() {
+		return this.rank;
+	}
+
+	/**
+	 * Ranks again when the last ranking is older than the maximum age. Calls discovery:
+	 * keep it off request threads.
+	 */
+	public void refreshIfStale() {
+		long now = System.nanoTime();
+		long last = this.rankedAt.get();
+		if (this.ranked && now - last < this.maxAgeNanos) {
+			return;
+		}
+		if (!this.rankedAt.compareAndSet(last, now)) {
+			return;
+		}
+		this.ranked = true;
+		this.rank = rank();
+	}
+
+	private @Nullable ClientRank rank() {
+		if (this.discoveryClient == null || this.applicationName == null) {
+			return null;
+		}
+		try {
+			List<ServiceInstance> peers = this.discoveryClient.getInstances(this.applicationName)
+				.stream()
+				.filter(this::inZone)
+				.sorted((a, b) -> ServiceInstanceKeys.keyOf(a).compareTo(ServiceInstanceKeys.keyOf(b)))
+				.toList();
+			for (int i = 0; i < peers.size(); i++) {
+				if (this.self.test(peers.get(i))) {
+					return new ClientRank(i, peers.size());
+				}
+			}
+			return null;
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Ranking among the instances of '" + this.applicationName + "' failed", ex);
+			return this.rank;
+		}
+	}
+
+	private boolean inZone(ServiceInstance instance) {
+		if (this.zone == null) {
+			return true;
+		}
+		String instanceZone = ServiceInstanceZones.zoneOf(instance);
+		return instanceZone != null && this.zone.equals(instanceZone.trim().toLowerCase(Locale.ROOT));
+	}
+
+}

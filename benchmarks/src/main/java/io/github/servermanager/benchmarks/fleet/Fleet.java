@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.github.servermanager.benchmarks.clientapp.Balancer;
+import io.github.servermanager.testsupport.CountingBackend;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -61,7 +62,7 @@ public final class Fleet implements AutoCloseable {
 
 	private void startAll() {
 		for (int i = 0; i < this.settings.servers(); i++) {
-			this.backends.add(new CountingBackend("s" + i));
+			this.backends.add(CountingBackend.start("s" + i));
 		}
 		List<String> uris = this.backends.stream().map(CountingBackend::uri).toList();
 		List<String> properties = new ArrayList<>(this.settings.clientProperties());

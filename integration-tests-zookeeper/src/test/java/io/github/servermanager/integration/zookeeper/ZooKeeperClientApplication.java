@@ -1,9 +1,9 @@
 package io.github.servermanager.integration.zookeeper;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import io.github.servermanager.testsupport.LoadBalancedClientApplication;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.KillSession;
 
@@ -11,10 +11,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
-import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
@@ -23,15 +20,10 @@ import org.springframework.web.client.RestClient;
  * An application that uses the starter and learns its servers from ZooKeeper through
  * Spring Cloud Zookeeper Discovery, nothing else.
  */
-final class ZooKeeperClientApplication implements AutoCloseable {
-
-	private final ConfigurableApplicationContext context;
-
-	private final RestClient restClient;
+final class ZooKeeperClientApplication extends LoadBalancedClientApplication {
 
 	private ZooKeeperClientApplication(ConfigurableApplicationContext context) {
-		this.context = context;
-		this.restClient = context.getBean(RestClient.Builder.class).build();
+		super(context, context.getBean(RestClient.Builder.class));
 	}
 
 	static ZooKeeperClientApplication start(String connectString) {
@@ -59,19 +51,7 @@ final class ZooKeeperClientApplication implements AutoCloseable {
 	 * @return the instance id of the backend that answered
 	 */
 	String call(String serviceId) {
-		return this.restClient.get().uri("http://" + serviceId + "/whoami").retrieve().body(String.class);
-	}
-
-	/**
-	 * The instance ids of a service in the order its load balancer sees them.
-	 * @param serviceId the service
-	 * @return instance ids, front first
-	 */
-	List<String> instanceIds(String serviceId) {
-		ServiceInstanceListSupplier supplier = this.context.getBean(LoadBalancerClientFactory.class)
-			.getInstance(serviceId, ServiceInstanceListSupplier.class);
-		List<ServiceInstance> instances = supplier.get().blockFirst();
-		return (instances != null) ? instances.stream().map(ServiceInstance::getInstanceId).toList() : List.of();
+		return get(serviceId, "/whoami");
 	}
 
 	/**
@@ -80,9 +60,7 @@ final class ZooKeeperClientApplication implements AutoCloseable {
 	 * @return the supplier's class
 	 */
 	Class<?> supplierType(String serviceId) {
-		return this.context.getBean(LoadBalancerClientFactory.class)
-			.getInstance(serviceId, ServiceInstanceListSupplier.class)
-			.getClass();
+		return supplier(serviceId).getClass();
 	}
 
 	/**
@@ -102,12 +80,7 @@ final class ZooKeeperClientApplication implements AutoCloseable {
 	}
 
 	private CuratorFramework curator() {
-		return this.context.getBean(CuratorFramework.class);
-	}
-
-	@Override
-	public void close() {
-		this.context.close();
+		return context().getBean(CuratorFramework.class);
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

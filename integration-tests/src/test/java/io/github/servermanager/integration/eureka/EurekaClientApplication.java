@@ -1,18 +1,16 @@
 package io.github.servermanager.integration.eureka;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+
+import io.github.servermanager.testsupport.LoadBalancedClientApplication;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
-import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
-import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -22,15 +20,10 @@ import org.springframework.web.client.RestClient;
  * An application that uses the starter and learns its servers from Eureka, nothing else:
  * no static list, no server-side help.
  */
-final class EurekaClientApplication implements AutoCloseable {
-
-	private final ConfigurableApplicationContext context;
-
-	private final RestClient restClient;
+final class EurekaClientApplication extends LoadBalancedClientApplication {
 
 	private EurekaClientApplication(ConfigurableApplicationContext context) {
-		this.context = context;
-		this.restClient = context.getBean("loadBalancedRestClientBuilder", RestClient.Builder.class).build();
+		super(context, context.getBean("loadBalancedRestClientBuilder", RestClient.Builder.class));
 	}
 
 	static EurekaClientApplication start(EurekaServer server) {
@@ -60,24 +53,7 @@ final class EurekaClientApplication implements AutoCloseable {
 	 * @return the instance id of the backend that answered
 	 */
 	String call(String serviceId) {
-		return this.restClient.get().uri("http://" + serviceId + "/").retrieve().body(String.class);
-	}
-
-	/**
-	 * The instance ids of a service in the order its load balancer sees them.
-	 * @param serviceId the service
-	 * @return instance ids, front first
-	 */
-	List<String> instanceIds(String serviceId) {
-		ServiceInstanceListSupplier supplier = this.context.getBean(LoadBalancerClientFactory.class)
-			.getInstance(serviceId, ServiceInstanceListSupplier.class);
-		List<ServiceInstance> instances = supplier.get().blockFirst();
-		return (instances != null) ? instances.stream().map(ServiceInstance::getInstanceId).toList() : List.of();
-	}
-
-	@Override
-	public void close() {
-		this.context.close();
+		return get(serviceId, "/");
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

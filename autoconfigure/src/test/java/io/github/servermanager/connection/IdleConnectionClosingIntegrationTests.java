@@ -109,11 +109,14 @@ class IdleConnectionClosingIntegrationTests {
 		CountingBackend oldFront = rotateAfterOneRequest(call);
 		CountingBackend newFront = backendNamed(call.get());
 		assertThat(newFront).isNotSameAs(oldFront);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			assertThat(oldFront.openConnections()).as("connections to the old front").isZero();
-			assertThat(newFront.openConnections()).as("connections to the new front").isEqualTo(1);
-		});
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(oldFront.openConnections()).as("connections to the old front").isZero());
+		// Apache HttpClient closes connections idle for the whole grace period, which on
+		// a
+		// slow machine may include the new front's: it then reconnects once, still one.
+		assertThat(newFront.openConnections()).as("connections to the new front").isLessThanOrEqualTo(1);
 		assertThat(call.get()).isEqualTo(newFront.name());
+		assertThat(newFront.openConnections()).as("connections to the new front").isEqualTo(1);
 	}
 
 	/** Sends one request, checks the front holds its connection, then moves the front. */

@@ -77,7 +77,7 @@ class EurekaZoneTests {
 	 * @param clientZoneKey the one property that gives the client its zone
 	 * @throws Exception when the endpoint cannot be read
 	 */
-	@ParameterizedTest
+	@ParameterizedTest(name = "client zone from {0}")
 	@ValueSource(strings = { "eureka.instance.metadata-map.zone", "spring.cloud.loadbalancer.zone" })
 	void staysInItsZoneThenFailsOverWithOneFailedRequestWhenTheWholeZoneStops(String clientZoneKey) throws Exception {
 		String service = "zoned-" + Integer.toHexString(clientZoneKey.hashCode());

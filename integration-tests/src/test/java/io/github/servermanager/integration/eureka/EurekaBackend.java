@@ -2,6 +2,7 @@ package io.github.servermanager.integration.eureka;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -37,6 +38,20 @@ final class EurekaBackend implements AutoCloseable {
 	 * @return the running backend
 	 */
 	static EurekaBackend start(EurekaServer server, String serviceId, String instanceId) {
+		return start(server, serviceId, instanceId, Map.of());
+	}
+
+	/**
+	 * Starts a backend and registers it with properties of its own, for example its
+	 * {@code eureka.instance.metadata-map.*}.
+	 * @param server the Eureka server
+	 * @param serviceId the service it is an instance of
+	 * @param instanceId its instance id, also the body of every answer
+	 * @param extraProperties properties added to, or replacing, the defaults
+	 * @return the running backend
+	 */
+	static EurekaBackend start(EurekaServer server, String serviceId, String instanceId,
+			Map<String, Object> extraProperties) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.application.name", serviceId);
 		properties.put("server.port", 0);
@@ -57,6 +72,7 @@ final class EurekaBackend implements AutoCloseable {
 		properties.put("spring.main.lazy-initialization", true);
 		properties.putAll(EurekaTestProperties.QUIET);
 		properties.putAll(EurekaTestProperties.REST_CLIENT_TRANSPORT);
+		properties.putAll(extraProperties);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BackendApplication.class)
 			.properties(properties)
 			.run();
@@ -69,6 +85,15 @@ final class EurekaBackend implements AutoCloseable {
 
 	int port() {
 		return webServer().getPort();
+	}
+
+	/**
+	 * Returns how many {@code GET /} this backend has answered (health checks and pings
+	 * not counted).
+	 * @return the count
+	 */
+	int requests() {
+		return this.context.getBean(NameController.class).requests();
 	}
 
 	/**
@@ -108,13 +133,20 @@ final class EurekaBackend implements AutoCloseable {
 
 		private final String instanceId;
 
+		private final AtomicInteger requests = new AtomicInteger();
+
 		NameController(@Value("${eureka.instance.instance-id}") String instanceId) {
 			this.instanceId = instanceId;
 		}
 
 		@GetMapping("/")
 		String name() {
+			this.requests.incrementAndGet();
 			return this.instanceId;
+		}
+
+		int requests() {
+			return this.requests.get();
 		}
 
 	}

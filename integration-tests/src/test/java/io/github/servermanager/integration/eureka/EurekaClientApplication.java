@@ -6,10 +6,10 @@ import java.util.Map;
 import io.github.servermanager.testsupport.LoadBalancedClientApplication;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +27,22 @@ final class EurekaClientApplication extends LoadBalancedClientApplication {
 	}
 
 	static EurekaClientApplication start(EurekaServer server) {
+		return start(server, Map.of());
+	}
+
+	/**
+	 * Starts a client with properties of its own, as an application's
+	 * {@code application.properties} would add them.
+	 * @param server the Eureka server
+	 * @param extraProperties properties added to, or replacing, the defaults; with
+	 * {@code spring.main.web-application-type=servlet} the client serves its actuator
+	 * endpoints on {@link #port()}
+	 * @return the running client
+	 */
+	static EurekaClientApplication start(EurekaServer server, Map<String, Object> extraProperties) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.application.name", "client");
+		properties.put("spring.main.web-application-type", "none");
 		properties.put("eureka.client.service-url.defaultZone", server.serviceUrl());
 		properties.put("eureka.client.register-with-eureka", false);
 		properties.put("eureka.client.fetch-registry", true);
@@ -40,8 +54,8 @@ final class EurekaClientApplication extends LoadBalancedClientApplication {
 		properties.putAll(EurekaTestProperties.REST_CLIENT_TRANSPORT);
 		properties.put("server-manager.enabled", true);
 		properties.put("spring.cloud.loadbalancer.enabled", true);
+		properties.putAll(extraProperties);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ClientApplication.class)
-			.web(WebApplicationType.NONE)
 			.properties(properties)
 			.run();
 		return new EurekaClientApplication(context);
@@ -54,6 +68,14 @@ final class EurekaClientApplication extends LoadBalancedClientApplication {
 	 */
 	String call(String serviceId) {
 		return get(serviceId, "/");
+	}
+
+	/**
+	 * The port the client serves its actuator endpoints on, when it is a web application.
+	 * @return the port
+	 */
+	int port() {
+		return ((WebServerApplicationContext) context()).getWebServer().getPort();
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package io.github.servermanager.autoconfigure;
 
+import io.github.servermanager.connection.ClientPings;
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.loadbalancer.DiscoveryClientRank;
 import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
@@ -69,8 +70,8 @@ public class ServerManagerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public ServerManagerPingers serverManagerPingers(ServerManagerSettings settings,
-			ObjectProvider<SslBundles> sslBundles) {
-		return new ServerManagerPingers(settings, sslBundles.getIfAvailable());
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<ClientPings> clientPings) {
+		return new ServerManagerPingers(settings, sslBundles.getIfAvailable(), clientPings::getIfAvailable);
 	}
 
 	@Bean

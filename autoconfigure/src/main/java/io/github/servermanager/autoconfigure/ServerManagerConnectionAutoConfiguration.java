@@ -1,5 +1,8 @@
 package io.github.servermanager.autoconfigure;
 
+import io.github.servermanager.connection.CapturedClients;
+import io.github.servermanager.connection.CapturedConnectors;
+import io.github.servermanager.connection.ClientPings;
 import io.github.servermanager.connection.ConnectionPools;
 import io.github.servermanager.connection.HttpComponentsIdleConnections;
 import io.github.servermanager.connection.IdleConnectionReaper;
@@ -10,6 +13,7 @@ import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +42,36 @@ public class ServerManagerConnectionAutoConfiguration {
 			ServerManagerSettings settings) {
 		return new IdleConnectionReaper(pools, registry::services, settings::closeIdleConnections,
 				settings.idleConnectionGrace());
+	}
+
+	/*
+	 * Experimental: HTTP pings through the application's own client, so that the
+	 * connection a ping opens is the one the client reuses. Off unless asked for.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(ServerManagerProperties.PREFIX + ".ping-through-client")
+	static class PingThroughClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CapturedClients serverManagerCapturedClients() {
+			return new CapturedClients();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientPings serverManagerClientPings(CapturedClients clients, IdleConnectionReaper reaper) {
+			return new ClientPings(clients, reaper);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnClass(name = { "reactor.core.publisher.Mono",
+				"org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder" })
+		CapturedConnectors serverManagerCapturedConnectors(CapturedClients clients) {
+			return new CapturedConnectors(clients);
+		}
+
 	}
 
 	/*

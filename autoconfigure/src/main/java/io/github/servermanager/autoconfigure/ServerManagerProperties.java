@@ -175,6 +175,14 @@ public class ServerManagerProperties {
 	private Duration idleConnectionGrace = Duration.ofMillis(500);
 
 	/**
+	 * Experimental: whether HTTP pings go through the application's own HTTP client, when
+	 * Spring Boot's builders made exactly one, so that the connection a rebalance's ping
+	 * opens is the one the client then reuses (one new connection per rebalance instead
+	 * of two). With none or several clients, pings use a socket of their own.
+	 */
+	private boolean pingThroughClient;
+
+	/**
 	 * Scheduling of rebalances.
 	 */
 	private final Scheduling scheduling = new Scheduling();
@@ -363,6 +371,14 @@ public class ServerManagerProperties {
 
 	public void setCloseIdleConnections(boolean closeIdleConnections) {
 		this.closeIdleConnections = closeIdleConnections;
+	}
+
+	public boolean isPingThroughClient() {
+		return this.pingThroughClient;
+	}
+
+	public void setPingThroughClient(boolean pingThroughClient) {
+		this.pingThroughClient = pingThroughClient;
 	}
 
 	public Duration getIdleConnectionGrace() {

@@ -1,6 +1,9 @@
 package io.github.servermanager.connection;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -35,6 +38,13 @@ public class IdleConnectionReaper implements ServerManagerObserver, DisposableBe
 	private final Duration grace;
 
 	private final TaskScheduler scheduler;
+
+	/**
+	 * Servers being pinged through the application's client, until when: the rebalance
+	 * that pings one moves the front to it only afterwards, and a close left over from an
+	 * earlier front change must not take the connection the ping just opened.
+	 */
+	private final Map<ServerAddress, Instant> candidates = new ConcurrentHashMap<>();
 
 	/** The scheduler this reaper made for itself, shut down with it. */
 	private final @Nullable ThreadPoolTaskScheduler ownScheduler;
@@ -90,6 +100,9 @@ public class IdleConnectionReaper implements ServerManagerObserver, DisposableBe
 
 	@Override
 	public void frontChanged(String serviceId, @Nullable ServiceInstance previous, @Nullable ServiceInstance current) {
+		if (current != null) {
+			this.candidates.remove(ServerAddress.of(current));
+		}
 		if (previous == null || !this.enabledForService.test(serviceId)) {
 			return;
 		}
@@ -106,6 +119,14 @@ public class IdleConnectionReaper implements ServerManagerObserver, DisposableBe
 	 * @param address the server that left a front
 	 */
 	void closeUnlessFront(ServerAddress address) {
+		Instant spared = this.candidates.get(address);
+		if (spared != null && this.scheduler.getClock().instant().isBefore(spared)) {
+			// Pinged just now: look again once the rebalance has had time to move the
+			// front.
+			this.scheduler.schedule(() -> closeUnlessFront(address), spared);
+			return;
+		}
+		this.candidates.remove(address, spared);
 		for (ManagedService service : this.services.get()) {
 			ServiceInstance front = service.manager().findServer();
 			if (front != null && address.equals(ServerAddress.of(front))) {
@@ -116,6 +137,26 @@ public class IdleConnectionReaper implements ServerManagerObserver, DisposableBe
 			logger.debug("Closing idle connections to " + address + ", no longer in front of any service");
 		}
 		this.pools.closeIdleConnections(address);
+	}
+
+	/**
+	 * Spares the connections to a server while a ping through the application's client
+	 * reaches it and the rebalance moves the front to it.
+	 * @param address the server about to be pinged
+	 * @param pingTimeout the longest the ping may take
+	 */
+	public void pinging(ServerAddress address, Duration pingTimeout) {
+		this.candidates.put(address, this.scheduler.getClock().instant().plus(pingTimeout).plus(this.grace));
+	}
+
+	/**
+	 * Closes, after the grace period, the connection a failed ping left to a server,
+	 * unless it is then the front of a service.
+	 * @param address the server whose ping failed
+	 */
+	public void pingFailed(ServerAddress address) {
+		this.candidates.remove(address);
+		this.scheduler.schedule(() -> closeUnlessFront(address), this.scheduler.getClock().instant().plus(this.grace));
 	}
 
 }

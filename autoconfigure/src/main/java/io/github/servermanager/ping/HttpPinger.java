@@ -231,7 +231,12 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 		/** Only a 2xx: the health endpoint exists and reports the server healthy. */
 		SUCCESS_ONLY;
 
-		boolean test(int status) {
+		/**
+		 * Returns whether an answer means that the server is alive.
+		 * @param status the HTTP status code of the answer
+		 * @return {@code true} when it does
+		 */
+		public boolean test(int status) {
 			return (this == SUCCESS_ONLY) ? status >= 200 && status < 300 : status >= 100 && status < 500;
 		}
 

@@ -28,6 +28,8 @@ class IdleConnectionReaperTests {
 
 	private static final Duration GRACE = Duration.ofMillis(500);
 
+	private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
+
 	private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
 	private final ServiceInstance s1 = instance("s1", 9001);
@@ -104,6 +106,45 @@ class IdleConnectionReaperTests {
 	}
 
 	@Test
+	void aCloseLeftFromAnEarlierMoveSparesTheServerBeingPingedUntilItIsFront() {
+		ManagedService a = serviceWithFront("a", this.s2, this.s1);
+		IdleConnectionReaper reaper = reaper((serviceId) -> true);
+		reaper.frontChanged(a.serviceId(), this.s1, this.s2);
+		reaper.pinging(ServerAddress.of(this.s1), PING_TIMEOUT);
+		this.scheduler.runAll();
+		assertThat(this.closed).isEmpty();
+		assertThat(this.scheduler.at).last().isEqualTo(NOW.plus(PING_TIMEOUT).plus(GRACE));
+		a.rotateFront();
+		reaper.frontChanged(a.serviceId(), this.s2, this.s1);
+		this.scheduler.now = NOW.plus(PING_TIMEOUT).plus(GRACE);
+		this.scheduler.runAll();
+		assertThat(this.closed).containsExactly(new ServerAddress("127.0.0.1", 9002));
+	}
+
+	@Test
+	void aPingedServerThatDidNotBecomeFrontIsClosedOnceItIsNoLongerSpared() {
+		serviceWithFront("a", this.s2, this.s1);
+		IdleConnectionReaper reaper = reaper((serviceId) -> true);
+		reaper.pinging(ServerAddress.of(this.s1), PING_TIMEOUT);
+		reaper.closeUnlessFront(ServerAddress.of(this.s1));
+		assertThat(this.closed).isEmpty();
+		this.scheduler.now = NOW.plus(PING_TIMEOUT).plus(GRACE);
+		this.scheduler.runAll();
+		assertThat(this.closed).containsExactly(new ServerAddress("127.0.0.1", 9001));
+	}
+
+	@Test
+	void aFailedPingClosesTheConnectionItLeftAfterTheGracePeriod() {
+		serviceWithFront("a", this.s2, this.s1);
+		IdleConnectionReaper reaper = reaper((serviceId) -> true);
+		reaper.pinging(ServerAddress.of(this.s1), PING_TIMEOUT);
+		reaper.pingFailed(ServerAddress.of(this.s1));
+		assertThat(this.scheduler.at).containsExactly(NOW.plus(GRACE));
+		this.scheduler.runAll();
+		assertThat(this.closed).containsExactly(new ServerAddress("127.0.0.1", 9001));
+	}
+
+	@Test
 	void managedServicesTellTheirObserversWhenTheFrontMoves() {
 		List<String> moves = new ArrayList<>();
 		ManagedService a = new ManagedService("a", ServiceSettings.defaults(), (instance) -> true, () -> 1,
@@ -148,6 +189,8 @@ class IdleConnectionReaperTests {
 
 		private final List<Instant> at = new ArrayList<>();
 
+		private Instant now = NOW;
+
 		void runAll() {
 			List<Runnable> due = new ArrayList<>(this.tasks);
 			this.tasks.clear();
@@ -156,7 +199,7 @@ class IdleConnectionReaperTests {
 
 		@Override
 		public Clock getClock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
+			return Clock.fixed(this.now, ZoneOffset.UTC);
 		}
 
 		@Override

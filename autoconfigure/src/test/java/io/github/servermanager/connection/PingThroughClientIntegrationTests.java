@@ -11,6 +11,7 @@ import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.testsupport.CountingBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -70,6 +71,34 @@ class PingThroughClientIntegrationTests {
 		assertThat(acceptedByNewFrontAfterRebalance(factory)).isEqualTo(2);
 	}
 
+	@Test
+	void severalClientsKeepTheSocketPing() {
+		this.client = ConnectionsClientApplication.start(this.backends,
+				"spring.http.clients.imperative.factory=reactor", "server-manager.ping=http",
+				"server-manager.ping-through-client=true");
+		assertThat(this.client.getBean(CapturedClients.class).alive()).hasSizeGreaterThan(1);
+		assertThat(acceptedByNewFrontAfterRebalance("reactor")).isEqualTo(2);
+	}
+
+	@Test
+	void aFailedPingLeavesNoConnectionToTheServerItPinged() {
+		Map<String, Object> failing = new LinkedHashMap<>();
+		failing.put("server-manager.ping", "http-health");
+		failing.put("server-manager.health-path", "/missing");
+		this.client = startClient("reactor", true, failing);
+		RestClient restClient = this.client.getBean(RestClient.Builder.class).build();
+		CountingBackend front = backendNamed(call(restClient));
+		CountingBackend other = this.backends.stream().filter((backend) -> backend != front).findFirst().orElseThrow();
+		ManagedService service = this.client.getBean(ServerManagerRegistry.class).find(SERVICE).orElseThrow();
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			service.rebalanceNow();
+			return other.acceptedConnections() > 0;
+		});
+		assertThat(service.manager().findServer().getPort()).isEqualTo(front.port());
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(other.openConnections()).isZero());
+		assertThat(front.openConnections()).isEqualTo(1);
+	}
+
 	/**
 	 * Sends a request, rebalances until the front moves, sends three requests and returns
 	 * how many connections the new front accepted from the rebalance on.
@@ -108,6 +137,11 @@ class PingThroughClientIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext startClient(String factory, boolean pingThroughClient) {
+		return startClient(factory, pingThroughClient, Map.of());
+	}
+
+	private ConfigurableApplicationContext startClient(String factory, boolean pingThroughClient,
+			Map<String, Object> more) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		for (int i = 0; i < this.backends.size(); i++) {
 			String prefix = "spring.cloud.discovery.client.simple.instances." + SERVICE + "[" + i + "].";
@@ -122,6 +156,7 @@ class PingThroughClientIntegrationTests {
 		properties.put("server-manager.cluster-size", "1");
 		properties.put("server-manager.membership-refresh", "10m");
 		properties.put("server-manager.idle-connection-grace", "100ms");
+		properties.putAll(more);
 		return new SpringApplicationBuilder(OneRestClientApplication.class).web(WebApplicationType.NONE)
 			.properties(properties)
 			.run();

@@ -1,6 +1,7 @@
 package io.github.servermanager.benchmarks.fleet;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -16,7 +17,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 public enum ClientLibrary {
 
 	/** {@code WebClient} on Reactor Netty, Boot's first choice for it. */
-	REACTOR_NETTY("WebClient on Reactor Netty", "spring.http.clients.reactive.connector=reactor") {
+	REACTOR_NETTY("WebClient on Reactor Netty", "spring.http.clients.reactive.connector=reactor",
+			"fleet.client=web-client") {
 
 		@Override
 		Supplier<String> caller(ConfigurableApplicationContext client) {
@@ -41,11 +43,11 @@ public enum ClientLibrary {
 
 	private final String label;
 
-	private final String property;
+	private final List<String> selection;
 
-	ClientLibrary(String label, String property) {
+	ClientLibrary(String label, String... selection) {
 		this.label = label;
-		this.property = property;
+		this.selection = List.of(selection);
 	}
 
 	/**
@@ -62,8 +64,10 @@ public enum ClientLibrary {
 	 * @return {@code key=value} pairs
 	 */
 	public List<String> properties() {
-		return List.of(this.property, "spring.http.clients.connect-timeout=" + TIMEOUT.toMillis() + "ms",
-				"spring.http.clients.read-timeout=" + TIMEOUT.toMillis() + "ms");
+		List<String> properties = new ArrayList<>(this.selection);
+		properties.add("spring.http.clients.connect-timeout=" + TIMEOUT.toMillis() + "ms");
+		properties.add("spring.http.clients.read-timeout=" + TIMEOUT.toMillis() + "ms");
+		return properties;
 	}
 
 	/**

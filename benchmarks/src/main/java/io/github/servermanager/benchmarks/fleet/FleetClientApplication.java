@@ -10,6 +10,7 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
@@ -50,14 +51,21 @@ public class FleetClientApplication {
 		return (builder) -> builder.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
 	}
 
+	/*
+	 * Each application declares only the client it calls, as most do: a client made and
+	 * never used would make a second captured client for ping-through-client.
+	 */
+
 	@Bean
 	@LoadBalanced
+	@ConditionalOnProperty(name = "fleet.client", havingValue = "rest-client", matchIfMissing = true)
 	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
 		return configurer.configure(RestClient.builder());
 	}
 
 	@Bean
 	@LoadBalanced
+	@ConditionalOnProperty(name = "fleet.client", havingValue = "web-client")
 	WebClient.Builder loadBalancedWebClientBuilder(ClientHttpConnector connector) {
 		return WebClient.builder().clientConnector(connector);
 	}

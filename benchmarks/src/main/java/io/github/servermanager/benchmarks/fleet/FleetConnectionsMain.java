@@ -36,6 +36,7 @@ public final class FleetConnectionsMain {
 		String requestEvery = "100ms";
 		boolean retry = defaults.retry();
 		String ping = defaults.ping();
+		boolean pingThroughClient = defaults.pingThroughClient();
 		List<ClientLibrary> libraries = List.of(ClientLibrary.values());
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -46,13 +47,15 @@ public final class FleetConnectionsMain {
 				case "--request-every" -> requestEvery = value(args, ++i);
 				case "--retry" -> retry = "on".equals(value(args, ++i));
 				case "--ping" -> ping = value(args, ++i);
+				case "--ping-through-client" -> pingThroughClient = "on".equals(value(args, ++i));
 				case "--libraries" ->
 					libraries = Arrays.stream(value(args, ++i).split(",")).map(ClientLibrary::parse).toList();
 				default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'");
 			}
 		}
 		FleetSettings settings = new FleetSettings(clients, servers, java.time.Duration.ofSeconds(seconds),
-				DurationStyle.detectAndParse(minReuse), DurationStyle.detectAndParse(requestEvery), retry, ping);
+				DurationStyle.detectAndParse(minReuse), DurationStyle.detectAndParse(requestEvery), retry, ping,
+				pingThroughClient);
 		PrintStream out = System.out;
 		List<FleetResult[]> pairs = new ArrayList<>();
 		for (ClientLibrary library : libraries) {
@@ -61,8 +64,9 @@ public final class FleetConnectionsMain {
 			pairs.add(pair);
 		}
 		out.printf(Locale.ROOT,
-				"%n%d clients x %d servers, %d s window, min-reuse %s, a request every %s per client, retry %s, ping %s%n%n",
-				clients, servers, seconds, minReuse, requestEvery, retry ? "on" : "off", ping);
+				"%n%d clients x %d servers, %d s window, min-reuse %s, a request every %s per client, retry %s, ping %s%s%n%n",
+				clients, servers, seconds, minReuse, requestEvery, retry ? "on" : "off", ping,
+				pingThroughClient ? " through the client" : "");
 		out.println(table(pairs));
 		for (FleetResult[] pair : pairs) {
 			out.println(chart(pair[0], pair[1]));

@@ -15,18 +15,19 @@ import java.util.List;
  * @param retry whether Spring Cloud LoadBalancer retries a failed request on another
  * instance
  * @param ping the starter's {@code ping}
+ * @param pingThroughClient the starter's {@code ping-through-client}
  */
 public record FleetSettings(int clients, int servers, Duration window, Duration minReuse, Duration requestEvery,
-		boolean retry, String ping) {
+		boolean retry, String ping, boolean pingThroughClient) {
 
 	/**
 	 * The default run: 20 clients of 5 servers for 30 s, min-reuse 2 s, a request every
-	 * 100 ms per client, retry off, TCP pings.
+	 * 100 ms per client, retry off, TCP pings over sockets of their own.
 	 * @return the settings
 	 */
 	public static FleetSettings defaults() {
 		return new FleetSettings(20, 5, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(100), false,
-				"tcp");
+				"tcp", false);
 	}
 
 	/**
@@ -39,6 +40,7 @@ public record FleetSettings(int clients, int servers, Duration window, Duration 
 		properties.add("server-manager.min-reuse=" + this.minReuse.toMillis() + "ms");
 		properties.add("server-manager.cluster-size=" + this.clients);
 		properties.add("server-manager.ping=" + this.ping);
+		properties.add("server-manager.ping-through-client=" + this.pingThroughClient);
 		properties.add("spring.cloud.loadbalancer.retry.enabled=" + this.retry);
 		return properties;
 	}

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FleetHarnessTests {
 
 	private static final FleetSettings TINY = new FleetSettings(2, 2, Duration.ofSeconds(4), Duration.ofSeconds(1),
-			Duration.ofMillis(50), false, "none");
+			Duration.ofMillis(50), false, "none", false);
 
 	@Test
 	void roundRobinKeepsAConnectionFromEveryClientToEveryServerWhileTheServerManagerKeepsAboutOne() throws Exception {

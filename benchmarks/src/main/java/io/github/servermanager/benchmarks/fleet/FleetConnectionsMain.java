@@ -19,7 +19,7 @@ import org.springframework.boot.convert.DurationStyle;
  * connections held and a chart of them over time.
  * <p>
  * Arguments: {@code [--clients N] [--servers N] [--seconds N] [--min-reuse 2s]
- * [--request-every 100ms] [--retry on|off] [--ping tcp|http|none]
+ * [--request-every 100ms] [--retry on|off] [--ping tcp|http|none] [--ping-through-client on|off]
  * [--libraries reactor-netty,http-components,jdk]}.
  */
 public final class FleetConnectionsMain {

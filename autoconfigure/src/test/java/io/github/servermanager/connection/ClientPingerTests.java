@@ -1,0 +1,123 @@
+package io.github.servermanager.connection;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.servermanager.ping.HealthUris;
+import io.github.servermanager.ping.HttpPinger;
+import io.github.servermanager.testsupport.CountingBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Pings through a captured client against real servers: the answer rules and the timeout
+ * are those of the socket ping, and the connection stays in the client's pool.
+ */
+class ClientPingerTests {
+
+	private static final Duration TIMEOUT = Duration.ofMillis(300);
+
+	private final CountingBackend backend = CountingBackend.start("s1");
+
+	private final CapturedClients clients = new CapturedClients();
+
+	private final IdleConnectionReaper reaper = new IdleConnectionReaper(new ConnectionPools(), List::of,
+			(serviceId) -> true, Duration.ofMillis(100));
+
+	private final ClientPings pings = new ClientPings(this.clients, this.reaper);
+
+	private final List<Socket> accepted = new ArrayList<>();
+
+	@AfterEach
+	void stop() throws IOException {
+		this.pings.destroy();
+		this.reaper.destroy();
+		this.backend.close();
+		for (Socket socket : this.accepted) {
+			socket.close();
+		}
+	}
+
+	@Test
+	void repeatedPingsReuseTheClientsConnection() throws Exception {
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
+		this.clients.capture(factory);
+		ClientPinger pinger = pinger("/actuator/health", HttpPinger.Healthy.SUCCESS_ONLY);
+		ServiceInstance instance = instance(this.backend.port());
+		assertThat(pinger.ping(instance)).isTrue();
+		assertThat(pinger.ping(instance)).isTrue();
+		assertThat(this.backend.acceptedConnections()).isEqualTo(1);
+		assertThat(this.backend.openConnections()).isEqualTo(1);
+	}
+
+	@Test
+	void healthOnlyCountsA404AsDown() throws Exception {
+		this.clients.capture(new JdkClientHttpRequestFactory());
+		assertThat(pinger("/missing", HttpPinger.Healthy.SUCCESS_ONLY).ping(instance(this.backend.port()))).isFalse();
+		assertThat(pinger("/missing", HttpPinger.Healthy.ANY_ANSWER_BELOW_500).ping(instance(this.backend.port())))
+			.isTrue();
+	}
+
+	@Test
+	void aServerThatNeverAnswersFailsThePingWithinItsTimeout() throws Exception {
+		this.clients.capture(new JdkClientHttpRequestFactory());
+		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			Thread acceptor = new Thread(() -> {
+				try {
+					this.accepted.add(silent.accept());
+				}
+				catch (IOException ex) {
+					// Closed at the end of the test.
+				}
+			});
+			acceptor.setDaemon(true);
+			acceptor.start();
+			ClientPinger pinger = pinger("/actuator/health", HttpPinger.Healthy.ANY_ANSWER_BELOW_500);
+			// The JDK factory has no read timeout: only the ping's own bound ends this.
+			assertTimeoutPreemptively(Duration.ofSeconds(10),
+					() -> assertThatExceptionOfType(SocketTimeoutException.class)
+						.isThrownBy(() -> pinger.ping(instance(silent.getLocalPort()))));
+		}
+	}
+
+	@Test
+	void severalClientsFallBackToTheSocketPing() throws Exception {
+		JdkClientHttpRequestFactory first = new JdkClientHttpRequestFactory();
+		JdkClientHttpRequestFactory second = new JdkClientHttpRequestFactory();
+		this.clients.capture(first);
+		this.clients.capture(second);
+		ClientPinger pinger = pinger("/actuator/health", HttpPinger.Healthy.SUCCESS_ONLY);
+		assertThat(pinger.ping(instance(this.backend.port()))).isTrue();
+		assertThat(pinger.ping(instance(this.backend.port()))).isTrue();
+		// The socket ping closes its connection: two pings, two connections, none held.
+		assertThat(this.backend.acceptedConnections()).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.backend.openConnections()).isZero());
+	}
+
+	private ClientPinger pinger(String healthPath, HttpPinger.Healthy healthy) {
+		HttpPinger socketPinger = new HttpPinger(new HealthUris(healthPath, HealthUris.MANAGEMENT_PORT_KEY), TIMEOUT,
+				healthy, (SslBundle) null);
+		return new ClientPinger(socketPinger, healthy, TIMEOUT, this.pings);
+	}
+
+	private static ServiceInstance instance(int port) {
+		return new DefaultServiceInstance("s1", "backend", "127.0.0.1", port, false);
+	}
+
+}

@@ -1,15 +1,11 @@
 package io.github.servermanager.connection;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.testsupport.CountingBackend;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -28,27 +24,7 @@ import static org.awaitility.Awaitility.await;
  * connection: once the front moves, the client's connection to the old front is closed,
  * counted on the server's side.
  */
-class IdleConnectionClosingIntegrationTests {
-
-	private static final String SERVICE = "backend";
-
-	private final List<CountingBackend> backends = new ArrayList<>();
-
-	private ConfigurableApplicationContext client;
-
-	@BeforeEach
-	void startBackends() {
-		this.backends.add(CountingBackend.start("s1"));
-		this.backends.add(CountingBackend.start("s2"));
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.client != null) {
-			this.client.close();
-		}
-		this.backends.forEach(CountingBackend::close);
-	}
+class IdleConnectionClosingIntegrationTests extends CountingBackendsTests {
 
 	@Test
 	void webClientOnReactorNettyClosesItsConnectionToTheOldFront() {
@@ -111,9 +87,8 @@ class IdleConnectionClosingIntegrationTests {
 		assertThat(newFront).isNotSameAs(oldFront);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(oldFront.openConnections()).as("connections to the old front").isZero());
-		// Apache HttpClient closes connections idle for the whole grace period, which on
-		// a
-		// slow machine may include the new front's: it then reconnects once, still one.
+		// Apache HttpClient closes connections idle for the whole grace period, which
+		// on a slow machine may include the new front's: it then reconnects once.
 		assertThat(newFront.openConnections()).as("connections to the new front").isLessThanOrEqualTo(1);
 		assertThat(call.get()).isEqualTo(newFront.name());
 		assertThat(newFront.openConnections()).as("connections to the new front").isEqualTo(1);
@@ -128,10 +103,6 @@ class IdleConnectionClosingIntegrationTests {
 		assertThat(now).isNotNull();
 		assertThat(now.getPort()).isNotEqualTo(front.port());
 		return front;
-	}
-
-	private CountingBackend backendNamed(String name) {
-		return this.backends.stream().filter((backend) -> backend.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	private ConfigurableApplicationContext startClient(String... properties) {

@@ -1,16 +1,12 @@
 package io.github.servermanager.connection;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.testsupport.CountingBackend;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,27 +31,7 @@ import static org.awaitility.Awaitility.await;
  * accepted one connection for the ping and the requests that follow when pings go through
  * the client, two when they use a socket of their own.
  */
-class PingThroughClientIntegrationTests {
-
-	private static final String SERVICE = "backend";
-
-	private final List<CountingBackend> backends = new ArrayList<>();
-
-	private ConfigurableApplicationContext client;
-
-	@BeforeEach
-	void startBackends() {
-		this.backends.add(CountingBackend.start("s1"));
-		this.backends.add(CountingBackend.start("s2"));
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.client != null) {
-			this.client.close();
-		}
-		this.backends.forEach(CountingBackend::close);
-	}
+class PingThroughClientIntegrationTests extends CountingBackendsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "jdk", "http-components", "reactor" })
@@ -130,10 +106,6 @@ class PingThroughClientIntegrationTests {
 
 	private static String call(RestClient restClient) {
 		return restClient.get().uri("http://" + SERVICE + "/whoami").retrieve().body(String.class);
-	}
-
-	private CountingBackend backendNamed(String name) {
-		return this.backends.stream().filter((backend) -> backend.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	private ConfigurableApplicationContext startClient(String factory, boolean pingThroughClient) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
@@ -403,6 +404,36 @@ public final class ServerManager<S> {
 		S chosen = healthy;
 		logger.log(Level.DEBUG, () -> "Rebalanced " + candidates.size() + " servers, active server " + keyOf(chosen));
 		return finishRebalance(new RebalanceResult<>(RebalanceOutcome.HEALTHY, healthy, pings));
+	}
+
+	/**
+	 * Pings the server in front and, while it does not answer, moves it to the end and
+	 * pings the next one, at most once around the list. Unlike a rebalance it keeps the
+	 * order of the servers that answer, so it can check the server a failure just put in
+	 * front without undoing that failure's rotation.
+	 * @param silent told of each server that did not answer and was moved to the end
+	 * @return {@link RebalanceOutcome#HEALTHY} when a server answered (it is in front),
+	 * {@link RebalanceOutcome#OFFLINE} when none did, {@link RebalanceOutcome#FROZEN}
+	 * when the check stopped early: another thread moved the front, the list is empty or
+	 * the thread was interrupted
+	 */
+	public RebalanceOutcome checkFront(Consumer<? super S> silent) {
+		Objects.requireNonNull(silent, "silent must not be null");
+		int servers = numServers();
+		for (int tried = 0; tried < servers; tried++) {
+			S front = findServer();
+			if (front == null) {
+				return RebalanceOutcome.FROZEN;
+			}
+			if (ping(front)) {
+				return RebalanceOutcome.HEALTHY;
+			}
+			if (Thread.currentThread().isInterrupted() || !rotateFailedServer(front)) {
+				return RebalanceOutcome.FROZEN;
+			}
+			silent.accept(front);
+		}
+		return (servers > 0) ? RebalanceOutcome.OFFLINE : RebalanceOutcome.FROZEN;
 	}
 
 	/**

@@ -67,9 +67,6 @@ public final class ManagedService {
 	 */
 	private final Pinger<ServiceInstance> pinger;
 
-	/** The pinger as the manager calls it, timed for observers. */
-	private final Pinger<ServiceInstance> timedPinger;
-
 	private final FailoverCheck failoverCheck = new FailoverCheck(
 			(check) -> Schedulers.boundedElastic().schedule(check));
 
@@ -133,9 +130,8 @@ public final class ManagedService {
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.observers = List.copyOf(observers);
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
-		this.timedPinger = timed(Objects.requireNonNull(pinger, "pinger must not be null"));
 		this.manager = ServerManager.<ServiceInstance>builder(ServiceInstanceKeys::keyOf)
-			.pinger(this.timedPinger)
+			.pinger(timed(Objects.requireNonNull(pinger, "pinger must not be null")))
 			.clusterSize(clusterSize)
 			.random(random)
 			.minReuse(settings.minReuse())
@@ -293,47 +289,24 @@ public final class ManagedService {
 	}
 
 	/**
-	 * Pings the server a failover put in front and moves on down the list while servers
-	 * do not answer; the order is otherwise kept, so a server that failed requests but
-	 * answers pings does not come back to the front. Stops at the first answer, after one
-	 * pass, or when another thread moves the front. Skipped while a rebalance runs: that
-	 * one publishes a server that answered. A pass in which nothing answered counts as a
-	 * rebalance that found the service offline: the schedule re-checks soon.
+	 * Checks the server a failover put in front ({@link ServerManager#checkFront}), each
+	 * server that does not answer counting as a failover. Skipped while a rebalance runs:
+	 * that one publishes a server that answered. A pass in which nothing answered counts
+	 * as a rebalance that found the service offline: the schedule re-checks soon.
 	 */
 	private void checkFrontAfterFailover() {
 		if (!this.rebalanceLock.tryLock()) {
 			return;
 		}
 		try {
-			int servers = this.manager.numServers();
-			for (int tried = 0; tried < servers; tried++) {
-				ServiceInstance front = this.manager.findServer();
-				if (front == null || answers(front) || Thread.currentThread().isInterrupted()) {
-					return;
-				}
-				if (!this.manager.rotateFailedServer(front)) {
-					return;
-				}
-				failedOver(front, FailureReason.PING);
+			RebalanceOutcome outcome = this.manager.checkFront((silent) -> failedOver(silent, FailureReason.PING));
+			if (outcome == RebalanceOutcome.OFFLINE) {
+				this.failoverCheckFoundNone = true;
+				this.schedule.rebalanced(this.clock.nanoTime(), RebalanceOutcome.OFFLINE);
 			}
-			this.failoverCheckFoundNone = true;
-			this.schedule.rebalanced(this.clock.nanoTime(), RebalanceOutcome.OFFLINE);
 		}
 		finally {
 			this.rebalanceLock.unlock();
-		}
-	}
-
-	private boolean answers(ServiceInstance instance) {
-		try {
-			return this.timedPinger.ping(instance);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (Exception ex) {
-			return false;
 		}
 	}
 

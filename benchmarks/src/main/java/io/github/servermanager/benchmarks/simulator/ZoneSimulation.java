@@ -330,14 +330,10 @@ public final class ZoneSimulation {
 			 * a server (the service's offline re-check is not modelled here).
 			 */
 			private void checkFrontAfterFailover() {
-				int count = this.manager.numServers();
-				for (int tried = 0; tried < count; tried++) {
-					VirtualServer front = this.manager.findServer();
-					if (front == null || ping(front) || !this.manager.rotateFailedServer(front)) {
-						return;
-					}
+				if (this.manager.checkFront((silent) -> {
+				}) == RebalanceOutcome.OFFLINE) {
+					this.checkFoundNone = true;
 				}
-				this.checkFoundNone = true;
 			}
 
 			@Override

@@ -48,19 +48,12 @@ public class ServerManagerSupplierFactory {
 
 	private final Environment environment;
 
-	private final @Nullable ServerManagerFrontSelections frontSelections;
+	private final ServerManagerFrontSelections frontSelections;
 
 	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
 			DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
 			ObjectProvider<Pinger<ServiceInstance>> userPinger, ObjectProvider<ServerManagerObserver> observers,
-			Environment environment) {
-		this(settings, registry, discoveryClusterSize, pingers, userPinger, observers, environment, null);
-	}
-
-	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
-			DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
-			ObjectProvider<Pinger<ServiceInstance>> userPinger, ObjectProvider<ServerManagerObserver> observers,
-			Environment environment, @Nullable ServerManagerFrontSelections frontSelections) {
+			Environment environment, ServerManagerFrontSelections frontSelections) {
 		this.frontSelections = frontSelections;
 		this.settings = settings;
 		this.registry = registry;
@@ -90,12 +83,11 @@ public class ServerManagerSupplierFactory {
 		};
 		List<ServerManagerObserver> observerList = this.observers.orderedStream().toList();
 		RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
-		FrontSelection<ServiceInstance> frontSelection = (this.frontSelections != null)
-				? this.frontSelections.forService(configuration, random) : null;
+		FrontSelection<ServiceInstance> frontSelection = this.frontSelections.forService(configuration, random);
 		ManagedService service = new ManagedService(serviceId, configuration.settings(), pinger(configuration),
 				clusterSize, observerList, ServerManagerClock.SYSTEM, random, frontSelection);
-		Runnable beforePull = (configuration.frontSelection() == FrontSelectionMode.SUBSET
-				&& this.frontSelections != null) ? rankAfter(countClients, this.frontSelections.rank()) : countClients;
+		Runnable beforePull = (configuration.frontSelection() == FrontSelectionMode.SUBSET)
+				? rankAfter(countClients, this.frontSelections.rank()) : countClients;
 		return new ServerManagerServiceInstanceListSupplier(delegate, service, this.registry,
 				() -> secureOverride(serviceId), beforePull);
 	}

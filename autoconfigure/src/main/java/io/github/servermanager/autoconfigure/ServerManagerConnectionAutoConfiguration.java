@@ -1,5 +1,7 @@
 package io.github.servermanager.autoconfigure;
 
+import java.util.List;
+
 import io.github.servermanager.connection.CapturedClients;
 import io.github.servermanager.connection.CapturedConnectors;
 import io.github.servermanager.connection.ClientPings;
@@ -9,6 +11,7 @@ import io.github.servermanager.connection.IdleConnectionReaper;
 import io.github.servermanager.connection.JdkIdleConnections;
 import io.github.servermanager.connection.JettyIdleConnections;
 import io.github.servermanager.connection.ReactorNettyIdleConnections;
+import io.github.servermanager.connection.ServerAddress;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -45,11 +48,11 @@ public class ServerManagerConnectionAutoConfiguration {
 	}
 
 	/*
-	 * Experimental: HTTP pings through the application's own client, so that the
-	 * connection a ping opens is the one the client reuses. Off unless asked for.
+	 * HTTP pings through the application's own client, so that the connection a ping
+	 * opens is the one the client reuses, as Consul's pooled ping is.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(ServerManagerProperties.PREFIX + ".ping-through-client")
+	@ConditionalOnBooleanProperty(name = ServerManagerProperties.PREFIX + ".ping-through-client", matchIfMissing = true)
 	static class PingThroughClientConfiguration {
 
 		@Bean
@@ -60,8 +63,12 @@ public class ServerManagerConnectionAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ClientPings serverManagerClientPings(CapturedClients clients, IdleConnectionReaper reaper) {
-			return new ClientPings(clients, reaper);
+		ClientPings serverManagerClientPings(CapturedClients clients, IdleConnectionReaper reaper,
+				ServerManagerRegistry registry) {
+			return new ClientPings(clients, reaper,
+					(serviceId) -> registry.find(serviceId)
+						.map((service) -> service.manager().servers().stream().map(ServerAddress::of).toList())
+						.orElseGet(List::of));
 		}
 
 		@Bean

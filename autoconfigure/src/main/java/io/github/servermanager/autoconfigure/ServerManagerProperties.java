@@ -175,12 +175,12 @@ public class ServerManagerProperties {
 	private Duration idleConnectionGrace = Duration.ofMillis(500);
 
 	/**
-	 * Experimental: whether HTTP pings go through the application's own HTTP client, when
-	 * Spring Boot's builders made exactly one, so that the connection a rebalance's ping
-	 * opens is the one the client then reuses (one new connection per rebalance instead
-	 * of two). With none or several clients, pings use a socket of their own.
+	 * Whether HTTP pings go through the application's own HTTP client that calls the
+	 * service (built by Spring Boot's builders), so that the connection a rebalance's
+	 * ping opens is the one the client then reuses: one new connection per rebalance
+	 * instead of two. When no such client can be told, pings use a socket of their own.
 	 */
-	private boolean pingThroughClient;
+	private boolean pingThroughClient = true;
 
 	/**
 	 * Scheduling of rebalances.

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -12,14 +14,15 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 /**
  * The request factories (and, through {@link CapturedConnectors}, the reactive
  * connectors) that Spring Boot's builders made in the application, held weakly: clients
- * come and go, and being captured here must not keep one alive. A ping can go through the
- * application's client only when exactly one of them is alive, for then the pooled
- * connection the ping leaves is the one that client reuses.
+ * come and go, and being captured here must not keep one alive. Each comes with the
+ * record of the servers it sent requests to, when its library reports them
+ * ({@link SentRequests}), so that a ping can go through the client that calls the service
+ * pinged.
  */
 public final class CapturedClients
 		implements ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>> {
 
-	private final List<WeakReference<Object>> clients = new CopyOnWriteArrayList<>();
+	private final List<Captured> clients = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates an empty register.
@@ -43,9 +46,10 @@ public final class CapturedClients
 	 * @param client the client just built
 	 */
 	synchronized void capture(Object client) {
-		this.clients.removeIf((reference) -> reference.refersTo(null));
-		if (this.clients.stream().noneMatch((reference) -> reference.refersTo(client))) {
-			this.clients.add(new WeakReference<>(client));
+		SentRequests sent = SentRequests.takeForClientBuilt();
+		this.clients.removeIf((captured) -> captured.client().refersTo(null));
+		if (this.clients.stream().noneMatch((captured) -> captured.client().refersTo(client))) {
+			this.clients.add(new Captured(new WeakReference<>(client), sent));
 		}
 	}
 
@@ -54,14 +58,40 @@ public final class CapturedClients
 	 * @return the factories and connectors
 	 */
 	public List<Object> alive() {
-		List<Object> alive = new ArrayList<>();
-		for (WeakReference<Object> reference : this.clients) {
-			Object client = reference.get();
+		return aliveWithRequests().stream().map(AliveClient::client).toList();
+	}
+
+	/**
+	 * Returns the clients captured and still alive, each with the servers it sent to.
+	 * @return the factories and connectors
+	 */
+	List<AliveClient> aliveWithRequests() {
+		List<AliveClient> alive = new ArrayList<>();
+		for (Captured captured : this.clients) {
+			Object client = captured.client().get();
 			if (client != null) {
-				alive.add(client);
+				alive.add(new AliveClient(client, captured.sent()));
 			}
 		}
 		return alive;
+	}
+
+	/**
+	 * A captured client, held weakly.
+	 *
+	 * @param client the factory or connector
+	 * @param sent the servers it sent to, or {@code null} when its library does not say
+	 */
+	private record Captured(WeakReference<Object> client, @Nullable SentRequests sent) {
+	}
+
+	/**
+	 * A client that is still alive.
+	 *
+	 * @param client the factory or connector
+	 * @param sent the servers it sent to, or {@code null} when its library does not say
+	 */
+	record AliveClient(Object client, @Nullable SentRequests sent) {
 	}
 
 }

@@ -29,8 +29,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * address, never a load-balanced client, asks the same health URI and judges the answer
  * as the socket ping does, and is bounded by the same timeout.
  * <p>
- * When no client or several are alive the socket ping of {@link HttpPinger} is used: a
- * ping through one client of several would leave a connection the others do not reuse.
+ * The client is the one that calls the service ({@link ClientPings#clientFor}); when none
+ * can be told, the socket ping of {@link HttpPinger} is used: a ping through a client
+ * that does not call the service would leave a connection no one reuses.
  * <p>
  * The idle-connection reaper is told of each ping: it keeps the candidate's connection
  * while the rebalance moves the front to it, and closes it after the grace period when
@@ -69,7 +70,7 @@ public final class ClientPinger implements Pinger<ServiceInstance> {
 		URI uri = this.socketPinger.healthUri(instance);
 		// A health port of its own (management.port) is not where the requests go: its
 		// pooled connection would be one more, so that ping stays on its own socket.
-		Object client = (uri.getPort() == instance.getPort()) ? this.pings.singleClient() : null;
+		Object client = (uri.getPort() == instance.getPort()) ? this.pings.clientFor(instance) : null;
 		if (client == null) {
 			return this.socketPinger.ping(instance);
 		}

@@ -1,22 +1,31 @@
 package io.github.servermanager.connection;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import io.github.servermanager.connection.CapturedClients.AliveClient;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * What the pings through the application's client share: the captured clients, the reaper
- * that must spare a candidate's fresh connection, and the threads that bound a blocking
- * request by the ping timeout.
+ * What the pings through the application's client share: the captured clients and the
+ * choice among them, the reaper that must spare a candidate's fresh connection, and the
+ * threads that bound a blocking request by the ping timeout.
  */
 public class ClientPings implements DisposableBean {
 
@@ -26,39 +35,77 @@ public class ClientPings implements DisposableBean {
 
 	private final IdleConnectionReaper reaper;
 
+	private final Function<String, Collection<ServerAddress>> serversOfService;
+
 	private final ExecutorService executor;
 
-	/** How pings went last, so that each change is said once. */
-	private final AtomicReference<String> route = new AtomicReference<>("");
+	/** How each service's pings went last, so that each change is said once. */
+	private final Map<String, String> routes = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the shared part of the pings.
 	 * @param clients the captured clients
 	 * @param reaper the idle-connection reaper
+	 * @param serversOfService the servers a service has now, by service id
 	 */
-	public ClientPings(CapturedClients clients, IdleConnectionReaper reaper) {
+	public ClientPings(CapturedClients clients, IdleConnectionReaper reaper,
+			Function<String, Collection<ServerAddress>> serversOfService) {
 		this.clients = Objects.requireNonNull(clients, "clients must not be null");
 		this.reaper = Objects.requireNonNull(reaper, "reaper must not be null");
+		this.serversOfService = Objects.requireNonNull(serversOfService, "serversOfService must not be null");
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("server-manager-client-ping-");
 		threads.setDaemon(true);
 		this.executor = Executors.newCachedThreadPool(threads);
 	}
 
 	/**
-	 * Returns the client to ping through, saying once when that changes.
-	 * @return the only client alive, or {@code null} for the socket ping
+	 * Returns the client to ping an instance through, saying once per service when that
+	 * changes. It is the client that last sent a request to one of the service's servers;
+	 * before any did, the only client alive, or else the only one whose library does not
+	 * report its requests (the JDK's). Otherwise the ping keeps a socket of its own: a
+	 * connection left in a client that does not call the service would be one more.
+	 * @param instance the instance to ping
+	 * @return the client, or {@code null} for the socket ping
 	 */
-	@Nullable Object singleClient() {
-		List<Object> alive = this.clients.alive();
-		Object single = (alive.size() == 1) ? alive.get(0) : null;
-		String now = (single != null) ? "through the application's " + single.getClass().getSimpleName()
-				: "over a socket of their own: " + alive.size()
-						+ " HTTP clients built by Spring Boot's builders are alive, pings go through one only when"
-						+ " there is exactly one";
-		if (!this.route.getAndSet(now).equals(now)) {
-			logger.info("Server manager HTTP pings go " + now);
+	@Nullable Object clientFor(ServiceInstance instance) {
+		Set<ServerAddress> servers = new HashSet<>(this.serversOfService.apply(instance.getServiceId()));
+		servers.add(ServerAddress.of(instance));
+		List<AliveClient> alive = this.clients.aliveWithRequests();
+		Object chosen = lastToSend(alive, servers);
+		String why = "it sent the last request to one of its servers";
+		if (chosen == null) {
+			List<AliveClient> unobserved = alive.stream().filter((client) -> client.sent() == null).toList();
+			if (alive.size() == 1) {
+				chosen = alive.get(0).client();
+				why = "it is the only one";
+			}
+			else if (unobserved.size() == 1) {
+				chosen = unobserved.get(0).client();
+				why = "none of the others sent to its servers";
+			}
 		}
-		return single;
+		String route = (chosen != null)
+				? "through the application's " + chosen.getClass().getSimpleName() + " (" + why + ")"
+				: "over a socket of their own: none of the " + alive.size()
+						+ " HTTP clients built by Spring Boot's builders sent a request to its servers yet";
+		if (!route.equals(this.routes.put(instance.getServiceId(), route))) {
+			logger.info("Server manager HTTP pings of service '" + instance.getServiceId() + "' go " + route);
+		}
+		return chosen;
+	}
+
+	private static @Nullable Object lastToSend(List<AliveClient> alive, Set<ServerAddress> servers) {
+		Object last = null;
+		long lastAt = 0;
+		for (AliveClient client : alive) {
+			SentRequests sent = client.sent();
+			OptionalLong at = (sent != null) ? sent.lastSentToAny(servers) : OptionalLong.empty();
+			if (at.isPresent() && (last == null || at.getAsLong() - lastAt > 0)) {
+				last = client.client();
+				lastAt = at.getAsLong();
+			}
+		}
+		return last;
 	}
 
 	IdleConnectionReaper reaper() {

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.util.TimeValue;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,8 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
  * the grace period are closed. When it runs, the old front has had no request for the
  * whole grace period, while the new front normally just had one; a client that sent
  * nothing at all during the grace period reconnects on its next request.
+ * <p>
+ * Each client also reports the servers it sends requests to ({@link SentRequests}).
  * <p>
  * Spring Boot does not hand out the manager it builds, only its builder, so the builder
  * is kept while the client is built and the client is given a manager built from it, with
@@ -61,6 +65,16 @@ public final class HttpComponentsIdleConnections
 			this.pools.register(manager,
 					(pool, address) -> pool.closeIdle(TimeValue.of(idleMillis, TimeUnit.MILLISECONDS)));
 			clientBuilder.setConnectionManager(manager);
+		}
+		SentRequests sent = SentRequests.forClientBeingBuilt();
+		clientBuilder.addRequestInterceptorFirst((request, entity, context) -> sent(sent, request));
+	}
+
+	private static void sent(SentRequests sent, HttpRequest request) {
+		URIAuthority authority = request.getAuthority();
+		if (authority != null) {
+			int port = authority.getPort();
+			sent.sent(authority.getHostName(), (port >= 0) ? port : ("https".equals(request.getScheme()) ? 443 : 80));
 		}
 	}
 

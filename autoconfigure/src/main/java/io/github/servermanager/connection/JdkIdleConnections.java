@@ -1,5 +1,6 @@
 package io.github.servermanager.connection;
 
+import java.net.http.HttpClient;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
@@ -35,18 +36,32 @@ public final class JdkIdleConnections
 	public JdkIdleConnections() {
 	}
 
-	/** Changes nothing in the builder behind {@code RestClient.Builder}. */
+	/**
+	 * Marks each client of the builder behind {@code RestClient.Builder} as one that does
+	 * not report the servers it sends to.
+	 */
 	@Override
 	public JdkClientHttpRequestFactoryBuilder customize(JdkClientHttpRequestFactoryBuilder builder) {
 		tellOnce();
-		return builder;
+		return builder.withHttpClientCustomizer(JdkIdleConnections::notObserved);
 	}
 
-	/** Changes nothing in the builder behind {@code WebClient.Builder}. */
+	/**
+	 * Marks each client of the builder behind {@code WebClient.Builder} as one that does
+	 * not report the servers it sends to.
+	 */
 	@Override
 	public JdkClientHttpConnectorBuilder customize(JdkClientHttpConnectorBuilder builder) {
 		tellOnce();
-		return builder;
+		return builder.withHttpClientCustomizer(JdkIdleConnections::notObserved);
+	}
+
+	/**
+	 * The JDK client has no hook that sees each request's server without replacing one of
+	 * the application's.
+	 */
+	private static void notObserved(HttpClient.Builder builder) {
+		SentRequests.clientBeingBuiltIsNotObserved();
 	}
 
 	private static void tellOnce() {

@@ -17,6 +17,8 @@ import org.springframework.boot.http.client.reactive.JettyClientHttpConnectorBui
  * one by one (a pool hands out only idle connections when told not to create one), and
  * closes them; connections that carry a request are not idle and are left alone.
  * <p>
+ * Each client also reports the servers it sends requests to ({@link SentRequests}).
+ * <p>
  * It is the customizer of both builders: the request factory of
  * {@code RestClient.Builder} and {@code RestTemplateBuilder}, and
  * {@code WebClient.Builder}'s connector.
@@ -47,6 +49,8 @@ public final class JettyIdleConnections
 
 	private void register(HttpClient client) {
 		this.pools.register(client, JettyIdleConnections::closeIdle);
+		SentRequests sent = SentRequests.forClientBeingBuilt();
+		client.getRequestListeners().addBeginListener((request) -> sent.sent(request.getHost(), request.getPort()));
 	}
 
 	private static void closeIdle(HttpClient client, ServerAddress address) {

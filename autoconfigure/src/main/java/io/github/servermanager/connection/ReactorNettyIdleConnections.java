@@ -1,6 +1,7 @@
 package io.github.servermanager.connection;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -17,6 +18,8 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
  * pool of that address is removed and its idle connections close at once, while
  * connections that carry a request close when it completes; the next request to that
  * address opens a new pool.
+ * <p>
+ * Each client also reports the servers it sends requests to ({@link SentRequests}).
  * <p>
  * It is the customizer of both builders: {@code WebClient.Builder}'s connector and the
  * request factory of {@code RestClient.Builder} and {@code RestTemplateBuilder}.
@@ -47,7 +50,8 @@ public final class ReactorNettyIdleConnections
 
 	private HttpClient register(HttpClient client) {
 		this.pools.register(client.configuration().connectionProvider(), ReactorNettyIdleConnections::closeIdle);
-		return client;
+		SentRequests sent = SentRequests.forClientBeingBuilt();
+		return client.doOnRequest((request, connection) -> sent.sent(URI.create(request.resourceUrl())));
 	}
 
 	/** Pools are keyed by the unresolved host and port of the request URI. */

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +43,7 @@ class ClientPingerTests {
 	private final IdleConnectionReaper reaper = new IdleConnectionReaper(new ConnectionPools(), List::of,
 			(serviceId) -> true, Duration.ofMillis(100));
 
-	private final ClientPings pings = new ClientPings(this.clients, this.reaper);
+	private final ClientPings pings = new ClientPings(this.clients, this.reaper, (serviceId) -> List.of());
 
 	private final List<Socket> accepted = new ArrayList<>();
 
@@ -97,7 +100,25 @@ class ClientPingerTests {
 	}
 
 	@Test
-	void severalClientsFallBackToTheSocketPing() throws Exception {
+	void thePingGoesThroughTheClientThatSentToTheService() throws Exception {
+		JdkClientHttpRequestFactory caller = new JdkClientHttpRequestFactory();
+		SentRequests.forClientBeingBuilt().sent("127.0.0.1", this.backend.port());
+		this.clients.capture(caller);
+		SentRequests.forClientBeingBuilt().sent("127.0.0.1", 1);
+		this.clients.capture(new JdkClientHttpRequestFactory());
+		assertThat(pinger("/actuator/health", HttpPinger.Healthy.SUCCESS_ONLY).ping(instance(this.backend.port())))
+			.isTrue();
+		// The caller's next request finds the ping's connection in its pool.
+		try (ClientHttpResponse response = caller
+			.createRequest(URI.create("http://127.0.0.1:" + this.backend.port() + "/whoami"), HttpMethod.GET)
+			.execute()) {
+			assertThat(response.getStatusCode().value()).isEqualTo(200);
+		}
+		assertThat(this.backend.acceptedConnections()).isEqualTo(1);
+	}
+
+	@Test
+	void severalClientsThatDoNotReportTheirRequestsFallBackToTheSocketPing() throws Exception {
 		JdkClientHttpRequestFactory first = new JdkClientHttpRequestFactory();
 		JdkClientHttpRequestFactory second = new JdkClientHttpRequestFactory();
 		this.clients.capture(first);

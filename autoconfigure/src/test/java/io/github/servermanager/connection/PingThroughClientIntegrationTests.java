@@ -47,13 +47,21 @@ class PingThroughClientIntegrationTests extends CountingBackendsTests {
 		assertThat(acceptedByNewFrontAfterRebalance(factory)).isEqualTo(2);
 	}
 
-	@Test
-	void severalClientsKeepTheSocketPing() {
+	@ParameterizedTest
+	@ValueSource(strings = { "http-components", "reactor", "jetty" })
+	void withSeveralClientsThePingGoesThroughTheOneThatCallsTheService(String factory) {
 		this.client = ConnectionsClientApplication.start(this.backends,
-				"spring.http.clients.imperative.factory=reactor", "server-manager.ping=http",
-				"server-manager.ping-through-client=true");
+				"spring.http.clients.imperative.factory=" + factory, "server-manager.ping=http");
 		assertThat(this.client.getBean(CapturedClients.class).alive()).hasSizeGreaterThan(1);
-		assertThat(acceptedByNewFrontAfterRebalance("reactor")).isEqualTo(2);
+		assertThat(acceptedByNewFrontAfterRebalance(factory)).isEqualTo(1);
+	}
+
+	@Test
+	void severalJdkClientsKeepTheSocketPing() {
+		this.client = ConnectionsClientApplication.start(this.backends, "spring.http.clients.imperative.factory=jdk",
+				"spring.http.clients.reactive.connector=jdk", "server-manager.ping=http");
+		assertThat(this.client.getBean(CapturedClients.class).alive()).hasSizeGreaterThan(1);
+		assertThat(acceptedByNewFrontAfterRebalance("jdk")).isEqualTo(2);
 	}
 
 	@Test
@@ -124,7 +132,9 @@ class PingThroughClientIntegrationTests extends CountingBackendsTests {
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.http.clients.imperative.factory", factory);
 		properties.put("server-manager.ping", "http");
-		properties.put("server-manager.ping-through-client", pingThroughClient);
+		if (!pingThroughClient) {
+			properties.put("server-manager.ping-through-client", false);
+		}
 		properties.put("server-manager.cluster-size", "1");
 		properties.put("server-manager.membership-refresh", "10m");
 		properties.put("server-manager.idle-connection-grace", "100ms");

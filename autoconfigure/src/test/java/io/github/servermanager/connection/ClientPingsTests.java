@@ -1,0 +1,116 @@
+package io.github.servermanager.connection;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which captured client a ping of a service goes through: the one that calls that
+ * service, or, before any did, one that can only be the caller; otherwise none.
+ */
+class ClientPingsTests {
+
+	private static final ServerAddress S1 = new ServerAddress("10.0.0.1", 8080);
+
+	private static final ServerAddress S2 = new ServerAddress("10.0.0.2", 8080);
+
+	private static final ServerAddress ELSEWHERE = new ServerAddress("api.example.com", 443);
+
+	private final CapturedClients clients = new CapturedClients();
+
+	/** Captured clients are held weakly: the test holds them. */
+	private final List<Object> built = new ArrayList<>();
+
+	private final IdleConnectionReaper reaper = new IdleConnectionReaper(new ConnectionPools(), List::of,
+			(serviceId) -> true, Duration.ofMillis(100));
+
+	private final ClientPings pings = new ClientPings(this.clients, this.reaper,
+			(serviceId) -> Map.of("backend", List.of(S1, S2)).getOrDefault(serviceId, List.of()));
+
+	@AfterEach
+	void stop() {
+		this.pings.destroy();
+		this.reaper.destroy();
+	}
+
+	@Test
+	void theClientThatSentToAServerOfTheServiceIsChosen() {
+		Object elsewhere = observed(ELSEWHERE);
+		Object caller = observed(S2);
+		assertThat(this.pings.clientFor(instance(S1))).isSameAs(caller).isNotSameAs(elsewhere);
+	}
+
+	@Test
+	void anObservedClientThatCallsTheServiceWinsOverAnUnobservedOne() {
+		Object caller = observed(S1);
+		unobserved();
+		assertThat(this.pings.clientFor(instance(S1))).isSameAs(caller);
+	}
+
+	@Test
+	void theOnlyClientIsChosenBeforeItSentAnything() {
+		Object only = observed(ELSEWHERE);
+		assertThat(this.pings.clientFor(instance(S1))).isSameAs(only);
+	}
+
+	@Test
+	void theOnlyUnobservedClientIsChosenWhenNoObservedOneCallsTheService() {
+		observed(ELSEWHERE);
+		Object jdk = unobserved();
+		assertThat(this.pings.clientFor(instance(S1))).isSameAs(jdk);
+	}
+
+	@Test
+	void noClientWhenTheCallerCannotBeTold() {
+		unobserved();
+		unobserved();
+		observed(ELSEWHERE);
+		assertThat(this.pings.clientFor(instance(S1))).isNull();
+	}
+
+	@Test
+	void noClientWhenNoneWasBuilt() {
+		assertThat(this.pings.clientFor(instance(S1))).isNull();
+	}
+
+	@Test
+	void hostsCompareWithoutCaseAndIpv6Brackets() {
+		Object caller = observed(new ServerAddress("[FE80::1]", 8080));
+		observed(ELSEWHERE);
+		assertThat(this.pings.clientFor(instance(new ServerAddress("fe80::1", 8080)))).isSameAs(caller);
+	}
+
+	private Object observed(ServerAddress sentTo) {
+		Object client = built();
+		SentRequests.forClientBeingBuilt().sent(sentTo.host(), sentTo.port());
+		this.clients.capture(client);
+		return client;
+	}
+
+	private Object unobserved() {
+		Object client = built();
+		SentRequests.clientBeingBuiltIsNotObserved();
+		this.clients.capture(client);
+		return client;
+	}
+
+	private Object built() {
+		Object client = new Object();
+		this.built.add(client);
+		return client;
+	}
+
+	private static ServiceInstance instance(ServerAddress address) {
+		return new DefaultServiceInstance(address.host(), "backend", address.host(), address.port(), false);
+	}
+
+}

@@ -3,6 +3,9 @@ package io.github.servermanager.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.servermanager.connection.CapturedClients;
+import io.github.servermanager.connection.CapturedConnectors;
+import io.github.servermanager.connection.ClientPings;
 import io.github.servermanager.connection.ConnectionPools;
 import io.github.servermanager.connection.HttpComponentsIdleConnections;
 import io.github.servermanager.connection.IdleConnectionReaper;
@@ -47,13 +50,30 @@ class ServerManagerConnectionAutoConfigurationTests {
 
 	@Test
 	void eachLibrarysBeanIsTheCustomizerOfSpringBootsBuildersForIt() {
-		this.runner.run((context) -> {
+		this.runner.withPropertyValues("server-manager.ping-through-client=false").run((context) -> {
 			assertThat(context.getBeansOfType(ClientHttpRequestFactoryBuilderCustomizer.class)).hasSize(4);
 			assertThat(context.getBeansOfType(ClientHttpConnectorBuilderCustomizer.class).values()).hasSize(3)
 				.hasAtLeastOneElementOfType(ReactorNettyIdleConnections.class)
 				.hasOnlyElementsOfTypes(ReactorNettyIdleConnections.class, JettyIdleConnections.class,
 						JdkIdleConnections.class);
 		});
+	}
+
+	@Test
+	void pingsGoThroughTheClientByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(ClientPings.class).hasSingleBean(CapturedConnectors.class);
+			assertThat(context.getBeansOfType(ClientHttpRequestFactoryBuilderCustomizer.class).values()).hasSize(5)
+				.hasAtLeastOneElementOfType(CapturedClients.class);
+		});
+	}
+
+	@Test
+	void pingsKeepSocketsOfTheirOwnWhenSwitchedOff() {
+		this.runner.withPropertyValues("server-manager.ping-through-client=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ClientPings.class)
+				.doesNotHaveBean(CapturedClients.class)
+				.doesNotHaveBean(CapturedConnectors.class));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.servermanager.connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
@@ -21,15 +22,17 @@ import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A client with one {@code RestClient}, pinging over HTTP, against servers that count the
- * connections they accept: after a rebalance moves the front to a server, that server
- * accepted one connection for the ping and the requests that follow when pings go through
- * the client, two when they use a socket of their own.
+ * Client applications pinging over HTTP, against servers that count the connections they
+ * accept: after a rebalance moves the front to a server, that server accepted one
+ * connection for the ping and the requests that follow when the ping went through the
+ * client that calls the service, two when it used a socket of their own. With several
+ * clients, the one that calls is found for every library that reports its requests.
  */
 class PingThroughClientIntegrationTests extends CountingBackendsTests {
 
@@ -83,13 +86,28 @@ class PingThroughClientIntegrationTests extends CountingBackendsTests {
 		assertThat(front.openConnections()).isEqualTo(1);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "reactor", "jetty", "jdk" })
+	void aWebClientsPingGoesThroughItsConnector(String connector) {
+		this.client = ConnectionsClientApplication.start(this.backends,
+				"spring.http.clients.reactive.connector=" + connector, "server-manager.ping=http");
+		WebClient webClient = this.client.getBean(WebClient.Builder.class).build();
+		assertThat(acceptedByNewFrontAfterRebalance(connector,
+				() -> webClient.get().uri("http://" + SERVICE + "/whoami").retrieve().bodyToMono(String.class).block()))
+			.isEqualTo(1);
+	}
+
+	private int acceptedByNewFrontAfterRebalance(String factory) {
+		RestClient restClient = this.client.getBean(RestClient.Builder.class).build();
+		return acceptedByNewFrontAfterRebalance(factory, () -> call(restClient));
+	}
+
 	/**
 	 * Sends a request, rebalances until the front moves, sends three requests and returns
 	 * how many connections the new front accepted from the rebalance on.
 	 */
-	private int acceptedByNewFrontAfterRebalance(String factory) {
-		RestClient restClient = this.client.getBean(RestClient.Builder.class).build();
-		CountingBackend oldFront = backendNamed(call(restClient));
+	private int acceptedByNewFrontAfterRebalance(String library, Supplier<String> call) {
+		CountingBackend oldFront = backendNamed(call.get());
 		CountingBackend other = this.backends.stream()
 			.filter((backend) -> backend != oldFront)
 			.findFirst()
@@ -102,11 +120,11 @@ class PingThroughClientIntegrationTests extends CountingBackendsTests {
 			return front != null && front.getPort() == other.port();
 		});
 		for (int i = 0; i < 3; i++) {
-			assertThat(call(restClient)).isEqualTo(other.name());
+			assertThat(call.get()).isEqualTo(other.name());
 		}
 		// The old front's idle connection closes (the JDK client cannot close one
 		// host's).
-		if (!factory.equals("jdk")) {
+		if (!library.equals("jdk")) {
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(oldFront.openConnections()).isZero());
 		}
 		return other.acceptedConnections() - before;

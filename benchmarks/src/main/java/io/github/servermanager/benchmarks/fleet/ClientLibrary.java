@@ -17,8 +17,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 public enum ClientLibrary {
 
 	/** {@code WebClient} on Reactor Netty, Boot's first choice for it. */
-	REACTOR_NETTY("WebClient on Reactor Netty", "spring.http.clients.reactive.connector=reactor",
-			"fleet.client=web-client") {
+	REACTOR_NETTY("WebClient on Reactor Netty", "spring.http.clients.reactive.connector=reactor") {
 
 		@Override
 		Supplier<String> caller(ConfigurableApplicationContext client) {

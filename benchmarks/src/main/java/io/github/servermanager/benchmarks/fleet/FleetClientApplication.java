@@ -10,7 +10,6 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
@@ -52,20 +51,18 @@ public class FleetClientApplication {
 	}
 
 	/*
-	 * Each application declares only the client it calls, as most do: a client made and
-	 * never used would make a second captured client for ping-through-client.
+	 * Each application declares a RestClient and a WebClient, as many do, and calls the
+	 * service through one of them: the starter's pings must find the one that calls.
 	 */
 
 	@Bean
 	@LoadBalanced
-	@ConditionalOnProperty(name = "fleet.client", havingValue = "rest-client", matchIfMissing = true)
 	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
 		return configurer.configure(RestClient.builder());
 	}
 
 	@Bean
 	@LoadBalanced
-	@ConditionalOnProperty(name = "fleet.client", havingValue = "web-client")
 	WebClient.Builder loadBalancedWebClientBuilder(ClientHttpConnector connector) {
 		return WebClient.builder().clientConnector(connector);
 	}

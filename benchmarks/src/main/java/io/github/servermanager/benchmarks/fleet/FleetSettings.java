@@ -22,12 +22,12 @@ public record FleetSettings(int clients, int servers, Duration window, Duration 
 
 	/**
 	 * The default run: 20 clients of 5 servers for 30 s, min-reuse 2 s, a request every
-	 * 100 ms per client, retry off, TCP pings over sockets of their own.
+	 * 100 ms per client, retry off, the starter's HTTP pings through the client that calls.
 	 * @return the settings
 	 */
 	public static FleetSettings defaults() {
 		return new FleetSettings(20, 5, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(100), false,
-				"tcp", false);
+				"http", true);
 	}
 
 	/**

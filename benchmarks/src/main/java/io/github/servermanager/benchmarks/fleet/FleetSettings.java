@@ -22,7 +22,8 @@ public record FleetSettings(int clients, int servers, Duration window, Duration 
 
 	/**
 	 * The default run: 20 clients of 5 servers for 30 s, min-reuse 2 s, a request every
-	 * 100 ms per client, retry off, the starter's HTTP pings through the client that calls.
+	 * 100 ms per client, retry off, the starter's HTTP pings through the client that
+	 * calls.
 	 * @return the settings
 	 */
 	public static FleetSettings defaults() {

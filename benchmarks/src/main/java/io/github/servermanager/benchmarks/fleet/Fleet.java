@@ -71,6 +71,7 @@ public final class Fleet implements AutoCloseable {
 		for (int i = 0; i < this.settings.clients(); i++) {
 			ConfigurableApplicationContext client = FleetClientApplication.start(uris, properties);
 			this.clients.add(client);
+
 			Supplier<String> caller = this.library.caller(client);
 			// Enough requests for round robin to reach every server before the window.
 			for (int request = 0; request < 2 * this.settings.servers(); request++) {
@@ -99,6 +100,7 @@ public final class Fleet implements AutoCloseable {
 		AtomicLong requests = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
 		int acceptedBefore = accepted();
+		long rebalancesBefore = rebalances();
 		long start = System.nanoTime();
 		long end = start + this.settings.window().toNanos();
 		ExecutorService loops = Executors.newFixedThreadPool(this.callers.size());
@@ -117,7 +119,8 @@ public final class Fleet implements AutoCloseable {
 		if (!loops.awaitTermination(10, TimeUnit.SECONDS)) {
 			loops.shutdownNow();
 		}
-		return new FleetResult(this.balancer, this.library, this.settings, samples, requests.get(), failed.get());
+		return new FleetResult(this.balancer, this.library, this.settings, samples, requests.get(), failed.get(),
+				rebalances() - rebalancesBefore);
 	}
 
 	private void sendUntil(Supplier<String> caller, long end, AtomicLong requests, AtomicLong failed) {
@@ -138,6 +141,16 @@ public final class Fleet implements AutoCloseable {
 				return;
 			}
 		}
+	}
+
+	/** Rebalances of all the clients so far; none under round robin. */
+	private long rebalances() {
+		return this.clients.stream()
+			.mapToLong((client) -> client.getBeanProvider(RebalanceCounter.class)
+				.stream()
+				.mapToLong(RebalanceCounter::rebalances)
+				.sum())
+			.sum();
 	}
 
 	private int open() {

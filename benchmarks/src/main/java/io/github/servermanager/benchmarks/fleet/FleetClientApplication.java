@@ -50,6 +50,16 @@ public class FleetClientApplication {
 		return (builder) -> builder.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
 	}
 
+	/**
+	 * Counts this application's rebalances; an observer the server manager finds as a
+	 * bean.
+	 * @return the counter
+	 */
+	@Bean
+	RebalanceCounter fleetRebalanceCounter() {
+		return new RebalanceCounter();
+	}
+
 	/*
 	 * Each application declares a RestClient and a WebClient, as many do, and calls the
 	 * service through one of them: the starter's pings must find the one that calls.

@@ -103,17 +103,19 @@ public final class FleetConnectionsMain {
 		StringBuilder table = new StringBuilder();
 		table.append("| client library | open connections, server manager | open, Spring round robin | ratio "
 				+ "| peak, server manager | new connections /s /server, server manager | same, round robin "
+				+ "| new connections per rebalance, server manager "
 				+ "| requests (failed), server manager | requests (failed), round robin |\n");
-		table.append("|---|---|---|---|---|---|---|---|---|\n");
+		table.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		for (FleetResult[] pair : pairs) {
 			FleetResult starter = pair[0];
 			FleetResult roundRobin = pair[1];
 			double ratio = (roundRobin.meanOpen() > 0) ? starter.meanOpen() / roundRobin.meanOpen() : Double.NaN;
 			table.append(String.format(Locale.ROOT,
-					"| %s | %.1f | %.1f | %.2f | %d | %.2f | %.2f | %d (%d) | %d (%d) |%n", starter.library().label(),
-					starter.meanOpen(), roundRobin.meanOpen(), ratio, starter.peakOpen(),
-					starter.acceptedPerSecondPerServer(), roundRobin.acceptedPerSecondPerServer(), starter.requests(),
-					starter.failed(), roundRobin.requests(), roundRobin.failed()));
+					"| %s | %.1f | %.1f | %.2f | %d | %.2f | %.2f | %.2f | %d (%d) | %d (%d) |%n",
+					starter.library().label(), starter.meanOpen(), roundRobin.meanOpen(), ratio, starter.peakOpen(),
+					starter.acceptedPerSecondPerServer(), roundRobin.acceptedPerSecondPerServer(),
+					starter.acceptedPerRebalance(), starter.requests(), starter.failed(), roundRobin.requests(),
+					roundRobin.failed()));
 		}
 		return table.toString();
 	}

@@ -13,9 +13,10 @@ import io.github.servermanager.benchmarks.clientapp.Balancer;
  * @param samples the backends' counts, about once a second
  * @param requests requests that got an answer
  * @param failed requests that ended in an error
+ * @param rebalances rebalances of all the clients together (none under round robin)
  */
 public record FleetResult(Balancer balancer, ClientLibrary library, FleetSettings settings, List<FleetSample> samples,
-		long requests, long failed) {
+		long requests, long failed, long rebalances) {
 
 	/**
 	 * Returns the mean number of connections the backends held over the second half of
@@ -57,6 +58,18 @@ public record FleetResult(Balancer balancer, ClientLibrary library, FleetSetting
 		}
 		FleetSample last = this.samples.get(this.samples.size() - 1);
 		return last.accepted() / Math.max(last.second(), 1e-3) / this.settings.servers();
+	}
+
+	/**
+	 * Returns how many connections the backends accepted per rebalance of a client, pings
+	 * included: the figure Consul's scheme bounds by one.
+	 * @return new connections per rebalance, or NaN when no client rebalanced
+	 */
+	public double acceptedPerRebalance() {
+		if (this.samples.isEmpty() || this.rebalances == 0) {
+			return Double.NaN;
+		}
+		return (double) this.samples.get(this.samples.size() - 1).accepted() / this.rebalances;
 	}
 
 }

@@ -28,6 +28,8 @@ class FleetHarnessTests {
 		assertThat(roundRobin.requests()).isGreaterThan(20);
 		assertThat(starter.failed()).isZero();
 		assertThat(roundRobin.failed()).isZero();
+		assertThat(starter.rebalances()).isPositive();
+		assertThat(roundRobin.rebalances()).isZero();
 		assertThat(starter.samples()).isNotEmpty()
 			.allSatisfy((sample) -> assertThat(sample.accepted()).isGreaterThanOrEqualTo(0));
 	}
@@ -36,13 +38,13 @@ class FleetHarnessTests {
 	void tableAndChartShowBothBalancers() {
 		FleetSample sample = new FleetSample(1.0, 2, 1);
 		FleetResult starter = new FleetResult(io.github.servermanager.benchmarks.clientapp.Balancer.SERVER_MANAGER,
-				ClientLibrary.JDK, TINY, List.of(sample, new FleetSample(2.0, 2, 2)), 10, 0);
+				ClientLibrary.JDK, TINY, List.of(sample, new FleetSample(2.0, 2, 2)), 10, 0, 4);
 		FleetResult roundRobin = new FleetResult(
 				io.github.servermanager.benchmarks.clientapp.Balancer.SPRING_ROUND_ROBIN, ClientLibrary.JDK, TINY,
-				List.of(new FleetSample(1.0, 4, 4), new FleetSample(2.0, 4, 4)), 10, 1);
+				List.of(new FleetSample(1.0, 4, 4), new FleetSample(2.0, 4, 4)), 10, 1, 0);
 		String table = FleetConnectionsMain.table(List.<FleetResult[]>of(new FleetResult[] { starter, roundRobin }));
 		assertThat(table)
-			.contains("| RestClient on JDK HttpClient | 2.0 | 4.0 | 0.50 | 2 | 0.50 | 1.00 | 10 (0) | 10 (1) |");
+			.contains("| RestClient on JDK HttpClient | 2.0 | 4.0 | 0.50 | 2 | 0.50 | 1.00 | 0.50 | 10 (0) | 10 (1) |");
 		assertThat(FleetConnectionsMain.chart(starter, roundRobin)).contains("   2s    2 #" + " ".repeat(54) + "4 ##");
 	}
 

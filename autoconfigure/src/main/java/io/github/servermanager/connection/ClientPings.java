@@ -39,7 +39,10 @@ public class ClientPings implements DisposableBean {
 
 	private final ExecutorService executor;
 
-	/** How each service's pings went last, so that each change is said once. */
+	/**
+	 * The client each service's pings went through last, so that each change is said
+	 * once.
+	 */
 	private final Map<String, String> routes = new ConcurrentHashMap<>();
 
 	/**
@@ -84,14 +87,19 @@ public class ClientPings implements DisposableBean {
 				why = "none of the others sent to its servers";
 			}
 		}
-		String route = (chosen != null)
-				? "through the application's " + chosen.getClass().getSimpleName() + " (" + why + ")"
-				: "over a socket of their own: none of the " + alive.size()
-						+ " HTTP clients built by Spring Boot's builders sent a request to its servers yet";
-		if (!route.equals(this.routes.put(instance.getServiceId(), route))) {
-			logger.info("Server manager HTTP pings of service '" + instance.getServiceId() + "' go " + route);
-		}
+		sayOnChange(instance.getServiceId(), chosen, why, alive.size());
 		return chosen;
+	}
+
+	private void sayOnChange(String serviceId, @Nullable Object chosen, String why, int alive) {
+		String route = (chosen != null) ? chosen.getClass().getName() + "@" + System.identityHashCode(chosen) : "";
+		if (!route.equals(this.routes.put(serviceId, route))) {
+			logger.info("Server manager HTTP pings of service '" + serviceId + "' go "
+					+ ((chosen != null)
+							? "through the application's " + chosen.getClass().getSimpleName() + " (" + why + ")"
+							: "over a socket of their own: none of the " + alive
+									+ " HTTP clients built by Spring Boot's builders can be told to call it"));
+		}
 	}
 
 	private static @Nullable Object lastToSend(List<AliveClient> alive, Set<ServerAddress> servers) {

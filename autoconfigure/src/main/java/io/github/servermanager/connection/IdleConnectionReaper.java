@@ -66,6 +66,7 @@ public class IdleConnectionReaper implements ServerManagerObserver, DisposableBe
 		this.grace = Objects.requireNonNull(grace, "grace must not be null");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
 		this.ownScheduler = null;
+		pools.inUseWhen(this::isFrontOfAnyService);
 	}
 
 	/**
@@ -89,6 +90,7 @@ public class IdleConnectionReaper implements ServerManagerObserver, DisposableBe
 		own.initialize();
 		this.scheduler = own;
 		this.ownScheduler = own;
+		pools.inUseWhen(this::isFrontOfAnyService);
 	}
 
 	@Override
@@ -127,16 +129,23 @@ public class IdleConnectionReaper implements ServerManagerObserver, DisposableBe
 			return;
 		}
 		this.candidates.remove(address, spared);
-		for (ManagedService service : this.services.get()) {
-			ServiceInstance front = service.manager().findServer();
-			if (front != null && address.equals(ServerAddress.of(front))) {
-				return;
-			}
+		if (isFrontOfAnyService(address)) {
+			return;
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Closing idle connections to " + address + ", no longer in front of any service");
 		}
 		this.pools.closeIdleConnections(address);
+	}
+
+	private boolean isFrontOfAnyService(ServerAddress address) {
+		for (ManagedService service : this.services.get()) {
+			ServiceInstance front = service.manager().findServer();
+			if (front != null && address.equals(ServerAddress.of(front))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.servermanager.autoconfigure;
 
 import java.util.List;
 
+import io.github.servermanager.connection.CalledServices;
 import io.github.servermanager.connection.CapturedClients;
 import io.github.servermanager.connection.CapturedConnectors;
 import io.github.servermanager.connection.ClientPings;
@@ -77,6 +78,13 @@ public class ServerManagerConnectionAutoConfiguration {
 				"org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder" })
 		CapturedConnectors serverManagerCapturedConnectors(CapturedClients clients) {
 			return new CapturedConnectors(clients);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnClass(name = "org.springframework.boot.restclient.RestClientCustomizer")
+		CalledServices serverManagerCalledServices() {
+			return new CalledServices();
 		}
 
 	}

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -50,6 +48,9 @@ public final class CapturedClients
 		this.clients.removeIf((captured) -> captured.client().refersTo(null));
 		if (this.clients.stream().noneMatch((captured) -> captured.client().refersTo(client))) {
 			this.clients.add(new Captured(new WeakReference<>(client), sent));
+			if (client instanceof ClientHttpRequestFactory) {
+				SentRequests.factoryCaptured(sent);
+			}
 		}
 	}
 
@@ -80,18 +81,18 @@ public final class CapturedClients
 	 * A captured client, held weakly.
 	 *
 	 * @param client the factory or connector
-	 * @param sent the servers it sent to, or {@code null} when its library does not say
+	 * @param sent the servers it sent to
 	 */
-	private record Captured(WeakReference<Object> client, @Nullable SentRequests sent) {
+	private record Captured(WeakReference<Object> client, SentRequests sent) {
 	}
 
 	/**
 	 * A client that is still alive.
 	 *
 	 * @param client the factory or connector
-	 * @param sent the servers it sent to, or {@code null} when its library does not say
+	 * @param sent the servers it sent to
 	 */
-	record AliveClient(Object client, @Nullable SentRequests sent) {
+	record AliveClient(Object client, SentRequests sent) {
 	}
 
 }

@@ -74,10 +74,10 @@ public class ClientPings implements DisposableBean {
 		Set<ServerAddress> servers = new HashSet<>(this.serversOfService.apply(instance.getServiceId()));
 		servers.add(ServerAddress.of(instance));
 		List<AliveClient> alive = this.clients.aliveWithRequests();
-		Object chosen = lastToSend(alive, servers);
-		String why = "it sent the last request to one of its servers";
+		Object chosen = lastToSend(alive, instance.getServiceId(), servers);
+		String why = "it sent the last request to the service";
 		if (chosen == null) {
-			List<AliveClient> unobserved = alive.stream().filter((client) -> client.sent() == null).toList();
+			List<AliveClient> unobserved = alive.stream().filter((client) -> !client.sent().observed()).toList();
 			if (alive.size() == 1) {
 				chosen = alive.get(0).client();
 				why = "it is the only one";
@@ -102,12 +102,11 @@ public class ClientPings implements DisposableBean {
 		}
 	}
 
-	private static @Nullable Object lastToSend(List<AliveClient> alive, Set<ServerAddress> servers) {
+	private static @Nullable Object lastToSend(List<AliveClient> alive, String serviceId, Set<ServerAddress> servers) {
 		Object last = null;
 		long lastAt = 0;
 		for (AliveClient client : alive) {
-			SentRequests sent = client.sent();
-			OptionalLong at = (sent != null) ? sent.lastSentToAny(servers) : OptionalLong.empty();
+			OptionalLong at = client.sent().lastSentTo(serviceId, servers);
 			if (at.isPresent() && (last == null || at.getAsLong() - lastAt > 0)) {
 				last = client.client();
 				lastAt = at.getAsLong();

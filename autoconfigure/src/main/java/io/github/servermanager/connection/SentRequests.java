@@ -10,15 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The servers one HTTP client sent requests to, and when it last sent to each, as its
- * library reports every request. This is how a ping finds the client that calls a service
- * when the application has several: the ping goes through the client that sent to that
- * service's servers last, so that the connection it opens is the one that client reuses.
+ * The servers one HTTP client sent requests to, and when it last sent to each. This is
+ * how a ping finds the client that calls a service when the application has several: the
+ * ping goes through the client that sent to that service last, so that the connection it
+ * opens is the one that client reuses.
  * <p>
- * Spring Boot builds a client in two steps on one thread: the library's client (where the
- * starter installs the hook that reports requests), then the request factory or connector
- * around it (which the starter captures). The record made in the first step is handed to
- * the second through this thread.
+ * Two sources fill it. The library's hook reports the server of every request (Reactor
+ * Netty, Apache HttpClient 5, Jetty). A request initializer of the {@code RestClient} or
+ * {@code RestTemplate} around a request factory reports the host each request names: for
+ * a load-balanced client, the service id (this is how a JDK client is seen).
+ * <p>
+ * Spring Boot builds a client in steps on one thread: the library's client (where the
+ * hook is installed), the request factory or connector around it (which the starter
+ * captures), then, for a request factory, the {@code RestClient} or {@code RestTemplate}
+ * (where the initializer is added). Each step hands the record to the next through this
+ * thread.
  */
 public final class SentRequests {
 
@@ -27,18 +33,25 @@ public final class SentRequests {
 
 	private static final ThreadLocal<@Nullable SentRequests> building = new ThreadLocal<>();
 
+	private static final ThreadLocal<@Nullable SentRequests> capturedFactory = new ThreadLocal<>();
+
 	private final Map<ServerAddress, Long> lastSentAt = new ConcurrentHashMap<>();
 
-	private SentRequests() {
+	private final Map<String, Long> lastCalledHost = new ConcurrentHashMap<>();
+
+	private volatile boolean observed;
+
+	private SentRequests(boolean observed) {
+		this.observed = observed;
 	}
 
 	/**
-	 * Starts the record of the client being built on this thread; its request factory or
-	 * connector takes it when captured.
+	 * Starts the record of the client being built on this thread, filled by the library's
+	 * hook; its request factory or connector takes it when captured.
 	 * @return the record for the library's hook to fill
 	 */
 	static SentRequests forClientBeingBuilt() {
-		SentRequests sent = new SentRequests();
+		SentRequests sent = new SentRequests(true);
 		building.set(sent);
 		return sent;
 	}
@@ -53,12 +66,59 @@ public final class SentRequests {
 
 	/**
 	 * Takes the record of the client just built on this thread.
-	 * @return the record, or {@code null} when its library reports no requests
+	 * @return the record, empty and not yet observed when its library reports no requests
 	 */
-	static @Nullable SentRequests takeForClientBuilt() {
+	static SentRequests takeForClientBuilt() {
 		SentRequests sent = building.get();
 		building.remove();
+		return (sent != null) ? sent : new SentRequests(false);
+	}
+
+	/**
+	 * Hands the record of a request factory just captured to the {@code RestClient} or
+	 * {@code RestTemplate} being built around it on this thread.
+	 * @param sent the factory's record
+	 */
+	static void factoryCaptured(SentRequests sent) {
+		capturedFactory.set(sent);
+	}
+
+	/**
+	 * Takes the record of the request factory captured last on this thread, to be filled
+	 * by a request initializer from now on.
+	 * @return the record, or {@code null} when no factory was captured since the last
+	 * take
+	 */
+	static @Nullable SentRequests takeForFactoryCaptured() {
+		SentRequests sent = capturedFactory.get();
+		capturedFactory.remove();
+		if (sent != null) {
+			sent.observed = true;
+		}
 		return sent;
+	}
+
+	/**
+	 * Returns whether anything reports this client's requests.
+	 * @return {@code false} for a client none of whose requests can be seen
+	 */
+	boolean observed() {
+		return this.observed;
+	}
+
+	/**
+	 * Records the host a request names before load balancing: for a load-balanced client,
+	 * the service id.
+	 * @param uri the request URI
+	 */
+	void called(URI uri) {
+		String host = uri.getHost();
+		if (host != null) {
+			if (this.lastCalledHost.size() >= MAX_SERVERS) {
+				this.lastCalledHost.clear();
+			}
+			this.lastCalledHost.put(host.toLowerCase(Locale.ROOT), System.nanoTime());
+		}
 	}
 
 	/**
@@ -89,20 +149,23 @@ public final class SentRequests {
 	}
 
 	/**
-	 * Returns when this client last sent a request to any of the servers.
-	 * @param servers the servers of one service
+	 * Returns when this client last sent a request to a service: to one of its servers,
+	 * or naming its service id.
+	 * @param serviceId the service id
+	 * @param servers the servers of the service
 	 * @return the {@link System#nanoTime()} of the last request, or empty when it sent
-	 * none to them
+	 * none to the service
 	 */
-	OptionalLong lastSentToAny(Collection<ServerAddress> servers) {
-		OptionalLong last = OptionalLong.empty();
+	OptionalLong lastSentTo(String serviceId, Collection<ServerAddress> servers) {
+		OptionalLong last = later(OptionalLong.empty(), this.lastCalledHost.get(serviceId.toLowerCase(Locale.ROOT)));
 		for (ServerAddress server : servers) {
-			Long at = this.lastSentAt.get(normalized(server.host(), server.port()));
-			if (at != null && (last.isEmpty() || at - last.getAsLong() > 0)) {
-				last = OptionalLong.of(at);
-			}
+			last = later(last, this.lastSentAt.get(normalized(server.host(), server.port())));
 		}
 		return last;
+	}
+
+	private static OptionalLong later(OptionalLong last, @Nullable Long at) {
+		return (at != null && (last.isEmpty() || at - last.getAsLong() > 0)) ? OptionalLong.of(at) : last;
 	}
 
 	/** Host names compare without case, and an IPv6 literal with or without brackets. */

@@ -3,6 +3,7 @@ package io.github.servermanager.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.servermanager.connection.CalledServices;
 import io.github.servermanager.connection.CapturedClients;
 import io.github.servermanager.connection.CapturedConnectors;
 import io.github.servermanager.connection.ClientPings;
@@ -62,7 +63,9 @@ class ServerManagerConnectionAutoConfigurationTests {
 	@Test
 	void pingsGoThroughTheClientByDefault() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(ClientPings.class).hasSingleBean(CapturedConnectors.class);
+			assertThat(context).hasSingleBean(ClientPings.class)
+				.hasSingleBean(CapturedConnectors.class)
+				.hasSingleBean(CalledServices.class);
 			assertThat(context.getBeansOfType(ClientHttpRequestFactoryBuilderCustomizer.class).values()).hasSize(5)
 				.hasAtLeastOneElementOfType(CapturedClients.class);
 		});
@@ -73,7 +76,8 @@ class ServerManagerConnectionAutoConfigurationTests {
 		this.runner.withPropertyValues("server-manager.ping-through-client=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ClientPings.class)
 				.doesNotHaveBean(CapturedClients.class)
-				.doesNotHaveBean(CapturedConnectors.class));
+				.doesNotHaveBean(CapturedConnectors.class)
+				.doesNotHaveBean(CalledServices.class));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.github.servermanager.connection;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +81,32 @@ class ClientPingsTests {
 
 	@Test
 	void noClientWhenNoneWasBuilt() {
+		assertThat(this.pings.clientFor(instance(S1))).isNull();
+	}
+
+	@Test
+	void aRestClientThatNamedTheServiceIdIsChosenOverAClientOfAnotherServer() {
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
+		this.built.add(factory);
+		SentRequests.clientBeingBuiltIsNotObserved();
+		this.clients.capture(factory);
+		SentRequests sent = SentRequests.takeForFactoryCaptured();
+		assertThat(sent).isNotNull();
+		assertThat(SentRequests.takeForFactoryCaptured()).isNull();
+		observed(ELSEWHERE);
+		sent.called(URI.create("http://BACKEND/whoami"));
+		assertThat(this.pings.clientFor(instance(S1))).isSameAs(factory);
+	}
+
+	@Test
+	void aJdkFactoryWhoseClientReportsIsNoLongerTheUnobservedOne() {
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
+		this.built.add(factory);
+		SentRequests.clientBeingBuiltIsNotObserved();
+		this.clients.capture(factory);
+		observed(ELSEWHERE);
+		assertThat(this.pings.clientFor(instance(S1))).isSameAs(factory);
+		SentRequests.takeForFactoryCaptured().called(URI.create("http://other-service/"));
 		assertThat(this.pings.clientFor(instance(S1))).isNull();
 	}
 

@@ -63,10 +63,11 @@ public class ClientPings implements DisposableBean {
 
 	/**
 	 * Returns the client to ping an instance through, saying once per service when that
-	 * changes. It is the client that last sent a request to one of the service's servers;
-	 * before any did, the only client alive, or else the only one whose library does not
-	 * report its requests (the JDK's). Otherwise the ping keeps a socket of its own: a
-	 * connection left in a client that does not call the service would be one more.
+	 * changes. It is the client that last sent a request to the service (naming its id or
+	 * one of its servers); before any did, the only client alive, or else the only one
+	 * whose requests cannot be seen (a {@code WebClient} on the JDK client). Otherwise
+	 * the ping keeps a socket of its own: a connection left in a client that does not
+	 * call the service would be one more.
 	 * @param instance the instance to ping
 	 * @return the client, or {@code null} for the socket ping
 	 */

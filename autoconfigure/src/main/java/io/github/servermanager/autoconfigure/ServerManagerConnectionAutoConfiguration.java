@@ -7,6 +7,7 @@ import io.github.servermanager.connection.CapturedClients;
 import io.github.servermanager.connection.CapturedConnectors;
 import io.github.servermanager.connection.ClientPings;
 import io.github.servermanager.connection.ConnectionPools;
+import io.github.servermanager.connection.HttpComponentsAsyncIdleConnections;
 import io.github.servermanager.connection.HttpComponentsIdleConnections;
 import io.github.servermanager.connection.IdleConnectionReaper;
 import io.github.servermanager.connection.JdkIdleConnections;
@@ -128,6 +129,20 @@ public class ServerManagerConnectionAutoConfiguration {
 		HttpComponentsIdleConnections serverManagerHttpComponentsIdleConnections(ConnectionPools pools,
 				ServerManagerSettings settings) {
 			return new HttpComponentsIdleConnections(pools, settings.idleConnectionGrace());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager",
+			"org.apache.hc.core5.reactive.ReactiveResponseConsumer", "reactor.core.publisher.Mono" })
+	static class HttpComponentsAsyncConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HttpComponentsAsyncIdleConnections serverManagerHttpComponentsAsyncIdleConnections(ConnectionPools pools,
+				ServerManagerSettings settings) {
+			return new HttpComponentsAsyncIdleConnections(pools, settings.idleConnectionGrace());
 		}
 
 	}

@@ -70,7 +70,8 @@ public final class HttpComponentsIdleConnections
 		clientBuilder.addRequestInterceptorFirst((request, entity, context) -> sent(sent, request));
 	}
 
-	private static void sent(SentRequests sent, HttpRequest request) {
+	/** Records the server of a request, for the classic and the async client alike. */
+	static void sent(SentRequests sent, HttpRequest request) {
 		URIAuthority authority = request.getAuthority();
 		if (authority != null) {
 			int port = authority.getPort();

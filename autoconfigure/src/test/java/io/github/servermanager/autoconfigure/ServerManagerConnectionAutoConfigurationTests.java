@@ -8,6 +8,7 @@ import io.github.servermanager.connection.CapturedClients;
 import io.github.servermanager.connection.CapturedConnectors;
 import io.github.servermanager.connection.ClientPings;
 import io.github.servermanager.connection.ConnectionPools;
+import io.github.servermanager.connection.HttpComponentsAsyncIdleConnections;
 import io.github.servermanager.connection.HttpComponentsIdleConnections;
 import io.github.servermanager.connection.IdleConnectionReaper;
 import io.github.servermanager.connection.JdkIdleConnections;
@@ -53,10 +54,11 @@ class ServerManagerConnectionAutoConfigurationTests {
 	void eachLibrarysBeanIsTheCustomizerOfSpringBootsBuildersForIt() {
 		this.runner.withPropertyValues("server-manager.ping-through-client=false").run((context) -> {
 			assertThat(context.getBeansOfType(ClientHttpRequestFactoryBuilderCustomizer.class)).hasSize(4);
-			assertThat(context.getBeansOfType(ClientHttpConnectorBuilderCustomizer.class).values()).hasSize(3)
+			assertThat(context.getBeansOfType(ClientHttpConnectorBuilderCustomizer.class).values()).hasSize(4)
 				.hasAtLeastOneElementOfType(ReactorNettyIdleConnections.class)
+				.hasAtLeastOneElementOfType(HttpComponentsAsyncIdleConnections.class)
 				.hasOnlyElementsOfTypes(ReactorNettyIdleConnections.class, JettyIdleConnections.class,
-						JdkIdleConnections.class);
+						HttpComponentsAsyncIdleConnections.class, JdkIdleConnections.class);
 		});
 	}
 
@@ -85,6 +87,13 @@ class ServerManagerConnectionAutoConfigurationTests {
 		this.runner.withPropertyValues("server-manager.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ConnectionPools.class)
 				.doesNotHaveBean(IdleConnectionReaper.class));
+	}
+
+	@Test
+	void leavesApacheHttpClientAsyncOutWithoutItsReactiveModule() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.apache.hc.core5.reactive"))
+			.run((context) -> assertThat(context).hasSingleBean(HttpComponentsIdleConnections.class)
+				.doesNotHaveBean(HttpComponentsAsyncIdleConnections.class));
 	}
 
 	@Test

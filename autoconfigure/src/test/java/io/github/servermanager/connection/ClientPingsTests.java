@@ -86,10 +86,7 @@ class ClientPingsTests {
 
 	@Test
 	void aRestClientThatNamedTheServiceIdIsChosenOverAClientOfAnotherServer() {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
-		this.built.add(factory);
-		SentRequests.clientBeingBuiltIsNotObserved();
-		this.clients.capture(factory);
+		Object factory = capturedJdkFactory();
 		SentRequests sent = SentRequests.takeForFactoryCaptured();
 		assertThat(sent).isNotNull();
 		assertThat(SentRequests.takeForFactoryCaptured()).isNull();
@@ -100,10 +97,7 @@ class ClientPingsTests {
 
 	@Test
 	void aJdkFactoryWhoseClientReportsIsNoLongerTheUnobservedOne() {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
-		this.built.add(factory);
-		SentRequests.clientBeingBuiltIsNotObserved();
-		this.clients.capture(factory);
+		Object factory = capturedJdkFactory();
 		observed(ELSEWHERE);
 		assertThat(this.pings.clientFor(instance(S1))).isSameAs(factory);
 		SentRequests.takeForFactoryCaptured().called(URI.create("http://other-service/"));
@@ -129,6 +123,18 @@ class ClientPingsTests {
 		SentRequests.clientBeingBuiltIsNotObserved();
 		this.clients.capture(client);
 		return client;
+	}
+
+	/**
+	 * A JDK request factory, captured as Boot's builder would: its library reports
+	 * nothing.
+	 */
+	private Object capturedJdkFactory() {
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
+		this.built.add(factory);
+		SentRequests.clientBeingBuiltIsNotObserved();
+		this.clients.capture(factory);
+		return factory;
 	}
 
 	private Object built() {

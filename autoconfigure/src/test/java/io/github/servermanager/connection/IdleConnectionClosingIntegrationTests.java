@@ -12,6 +12,9 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.HttpComponentsClientHttpConnector;
+import org.springframework.http.client.reactive.JettyClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -29,12 +32,22 @@ class IdleConnectionClosingIntegrationTests extends CountingBackendsTests {
 	@Test
 	void webClientOnReactorNettyClosesItsConnectionToTheOldFront() {
 		this.client = startClient();
-		WebClient webClient = this.client.getBean(WebClient.Builder.class).build();
-		assertOldFrontConnectionClosed(() -> webClient.get()
-			.uri("http://" + SERVICE + "/whoami")
-			.retrieve()
-			.bodyToMono(String.class)
-			.block(Duration.ofSeconds(10)));
+		assertOldFrontConnectionClosed(webClientCall());
+	}
+
+	@Test
+	void webClientOnApacheHttpClientClosesItsConnectionToTheOldFront() {
+		this.client = startClient("spring.http.clients.reactive.connector=http-components");
+		assertThat(this.client.getBean(ClientHttpConnector.class))
+			.isInstanceOf(HttpComponentsClientHttpConnector.class);
+		assertOldFrontConnectionClosed(webClientCall());
+	}
+
+	@Test
+	void webClientOnJettyClosesItsConnectionToTheOldFront() {
+		this.client = startClient("spring.http.clients.reactive.connector=jetty");
+		assertThat(this.client.getBean(ClientHttpConnector.class)).isInstanceOf(JettyClientHttpConnector.class);
+		assertOldFrontConnectionClosed(webClientCall());
 	}
 
 	@Test
@@ -74,6 +87,15 @@ class IdleConnectionClosingIntegrationTests extends CountingBackendsTests {
 		await().during(Duration.ofMillis(500))
 			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(oldFront.openConnections()).isEqualTo(1));
+	}
+
+	private Supplier<String> webClientCall() {
+		WebClient webClient = this.client.getBean(WebClient.Builder.class).build();
+		return () -> webClient.get()
+			.uri("http://" + SERVICE + "/whoami")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10));
 	}
 
 	private Supplier<String> restClientCall() {

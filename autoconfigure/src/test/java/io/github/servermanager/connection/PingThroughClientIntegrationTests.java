@@ -79,7 +79,7 @@ class PingThroughClientIntegrationTests extends CountingBackendsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "reactor", "jetty", "jdk" })
+	@ValueSource(strings = { "reactor", "jetty", "http-components", "jdk" })
 	void aWebClientsPingGoesThroughItsConnector(String connector) {
 		this.client = ConnectionsClientApplication.start(this.backends,
 				"spring.http.clients.reactive.connector=" + connector, "server-manager.ping=http");

@@ -17,24 +17,21 @@ import org.springframework.web.reactive.function.client.WebClient;
 public enum ClientLibrary {
 
 	/** {@code WebClient} on Reactor Netty, Boot's first choice for it. */
-	REACTOR_NETTY("WebClient on Reactor Netty", "spring.http.clients.reactive.connector=reactor") {
+	REACTOR_NETTY("WebClient on Reactor Netty", true, "spring.http.clients.reactive.connector=reactor"),
 
-		@Override
-		Supplier<String> caller(ConfigurableApplicationContext client) {
-			WebClient webClient = client.getBean(WebClient.Builder.class).build();
-			return () -> webClient.get().uri(URI).retrieve().bodyToMono(String.class).block(TIMEOUT);
-		}
-
-	},
+	/** {@code WebClient} on Apache HttpClient 5's async client. */
+	HTTP_COMPONENTS_ASYNC("WebClient on Apache HttpClient 5 async", true,
+			"spring.http.clients.reactive.connector=http-components"),
 
 	/** {@code RestClient} on Apache HttpClient 5, Boot's first choice when present. */
-	HTTP_COMPONENTS("RestClient on Apache HttpClient 5", "spring.http.clients.imperative.factory=http-components"),
+	HTTP_COMPONENTS("RestClient on Apache HttpClient 5", false,
+			"spring.http.clients.imperative.factory=http-components"),
 
 	/** {@code RestClient} on Jetty's client, Boot's second choice. */
-	JETTY("RestClient on Jetty client", "spring.http.clients.imperative.factory=jetty"),
+	JETTY("RestClient on Jetty client", false, "spring.http.clients.imperative.factory=jetty"),
 
 	/** {@code RestClient} on the JDK's HttpClient, Boot's choice when nothing else is. */
-	JDK("RestClient on JDK HttpClient", "spring.http.clients.imperative.factory=jdk");
+	JDK("RestClient on JDK HttpClient", false, "spring.http.clients.imperative.factory=jdk");
 
 	private static final String URI = "http://" + FleetClientApplication.SERVICE + "/whoami";
 
@@ -42,10 +39,13 @@ public enum ClientLibrary {
 
 	private final String label;
 
+	private final boolean throughWebClient;
+
 	private final List<String> selection;
 
-	ClientLibrary(String label, String... selection) {
+	ClientLibrary(String label, boolean throughWebClient, String... selection) {
 		this.label = label;
+		this.throughWebClient = throughWebClient;
 		this.selection = List.of(selection);
 	}
 
@@ -75,6 +75,10 @@ public enum ClientLibrary {
 	 * @return what sends it and returns the answer
 	 */
 	Supplier<String> caller(ConfigurableApplicationContext client) {
+		if (this.throughWebClient) {
+			WebClient webClient = client.getBean(WebClient.Builder.class).build();
+			return () -> webClient.get().uri(URI).retrieve().bodyToMono(String.class).block(TIMEOUT);
+		}
 		RestClient restClient = client.getBean(RestClient.Builder.class).build();
 		return () -> restClient.get().uri(URI).retrieve().body(String.class);
 	}

@@ -63,11 +63,11 @@ public class ClientPings implements DisposableBean {
 
 	/**
 	 * Returns the client to ping an instance through, saying once per service when that
-	 * changes. It is the client that last sent a request to the service (naming its id or
-	 * one of its servers); before any did, the only client alive, or else the only one
-	 * whose requests cannot be seen (a {@code WebClient} on the JDK client). Otherwise
-	 * the ping keeps a socket of its own: a connection left in a client that does not
-	 * call the service would be one more.
+	 * changes: the client that sent the last request to the service (naming its id or one
+	 * of its servers). Until one did, or when no client's requests can be seen (a
+	 * {@code WebClient} on the JDK client), the ping keeps a socket of its own: a client
+	 * that does not call the service may not even reach it (a proxy for outside APIs,
+	 * say), and a connection left in it would be one more.
 	 * @param instance the instance to ping
 	 * @return the client, or {@code null} for the socket ping
 	 */
@@ -76,30 +76,19 @@ public class ClientPings implements DisposableBean {
 		servers.add(ServerAddress.of(instance));
 		List<AliveClient> alive = this.clients.aliveWithRequests();
 		Object chosen = lastToSend(alive, instance.getServiceId(), servers);
-		String why = "it sent the last request to the service";
-		if (chosen == null) {
-			List<AliveClient> unobserved = alive.stream().filter((client) -> !client.sent().observed()).toList();
-			if (alive.size() == 1) {
-				chosen = alive.get(0).client();
-				why = "it is the only one";
-			}
-			else if (unobserved.size() == 1) {
-				chosen = unobserved.get(0).client();
-				why = "none of the others sent to its servers";
-			}
-		}
-		sayOnChange(instance.getServiceId(), chosen, why, alive.size());
+		sayOnChange(instance.getServiceId(), chosen, alive.size());
 		return chosen;
 	}
 
-	private void sayOnChange(String serviceId, @Nullable Object chosen, String why, int alive) {
+	private void sayOnChange(String serviceId, @Nullable Object chosen, int alive) {
 		String route = (chosen != null) ? chosen.getClass().getName() + "@" + System.identityHashCode(chosen) : "";
 		if (!route.equals(this.routes.put(serviceId, route))) {
 			logger.info("Server manager HTTP pings of service '" + serviceId + "' go "
 					+ ((chosen != null)
-							? "through the application's " + chosen.getClass().getSimpleName() + " (" + why + ")"
+							? "through the application's " + chosen.getClass().getSimpleName()
+									+ ", which sent the last request to it"
 							: "over a socket of their own: none of the " + alive
-									+ " HTTP clients built by Spring Boot's builders can be told to call it"));
+									+ " HTTP clients built by Spring Boot's builders was seen calling it"));
 		}
 	}
 

@@ -39,10 +39,7 @@ public final class SentRequests {
 
 	private final Map<String, Long> lastCalledHost = new ConcurrentHashMap<>();
 
-	private volatile boolean observed;
-
-	private SentRequests(boolean observed) {
-		this.observed = observed;
+	private SentRequests() {
 	}
 
 	/**
@@ -51,7 +48,7 @@ public final class SentRequests {
 	 * @return the record for the library's hook to fill
 	 */
 	static SentRequests forClientBeingBuilt() {
-		SentRequests sent = new SentRequests(true);
+		SentRequests sent = new SentRequests();
 		building.set(sent);
 		return sent;
 	}
@@ -66,12 +63,12 @@ public final class SentRequests {
 
 	/**
 	 * Takes the record of the client just built on this thread.
-	 * @return the record, empty and not yet observed when its library reports no requests
+	 * @return the record, a new one when its library reports no requests
 	 */
 	static SentRequests takeForClientBuilt() {
 		SentRequests sent = building.get();
 		building.remove();
-		return (sent != null) ? sent : new SentRequests(false);
+		return (sent != null) ? sent : new SentRequests();
 	}
 
 	/**
@@ -92,18 +89,7 @@ public final class SentRequests {
 	static @Nullable SentRequests takeForFactoryCaptured() {
 		SentRequests sent = capturedFactory.get();
 		capturedFactory.remove();
-		if (sent != null) {
-			sent.observed = true;
-		}
 		return sent;
-	}
-
-	/**
-	 * Returns whether anything reports this client's requests.
-	 * @return {@code false} for a client none of whose requests can be seen
-	 */
-	boolean observed() {
-		return this.observed;
 	}
 
 	/**

@@ -47,6 +47,9 @@ class ClientPingerTests {
 
 	private final List<Socket> accepted = new ArrayList<>();
 
+	/** Captured clients are held weakly: the test holds them. */
+	private final List<Object> held = new ArrayList<>();
+
 	@AfterEach
 	void stop() throws IOException {
 		this.pings.destroy();
@@ -59,8 +62,7 @@ class ClientPingerTests {
 
 	@Test
 	void repeatedPingsReuseTheClientsConnection() throws Exception {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
-		this.clients.capture(factory);
+		callerOfTheService();
 		ClientPinger pinger = pinger("/actuator/health", HttpPinger.Healthy.SUCCESS_ONLY);
 		ServiceInstance instance = instance(this.backend.port());
 		assertThat(pinger.ping(instance)).isTrue();
@@ -71,7 +73,7 @@ class ClientPingerTests {
 
 	@Test
 	void healthOnlyCountsA404AsDown() throws Exception {
-		this.clients.capture(new JdkClientHttpRequestFactory());
+		callerOfTheService();
 		assertThat(pinger("/missing", HttpPinger.Healthy.SUCCESS_ONLY).ping(instance(this.backend.port()))).isFalse();
 		assertThat(pinger("/missing", HttpPinger.Healthy.ANY_ANSWER_BELOW_500).ping(instance(this.backend.port())))
 			.isTrue();
@@ -79,7 +81,7 @@ class ClientPingerTests {
 
 	@Test
 	void aServerThatNeverAnswersFailsThePingWithinItsTimeout() throws Exception {
-		this.clients.capture(new JdkClientHttpRequestFactory());
+		callerOfTheService();
 		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
 			Thread acceptor = new Thread(() -> {
 				try {
@@ -105,7 +107,9 @@ class ClientPingerTests {
 		SentRequests.forClientBeingBuilt().sent("127.0.0.1", this.backend.port());
 		this.clients.capture(caller);
 		SentRequests.forClientBeingBuilt().sent("127.0.0.1", 1);
-		this.clients.capture(new JdkClientHttpRequestFactory());
+		JdkClientHttpRequestFactory other = new JdkClientHttpRequestFactory();
+		this.held.add(other);
+		this.clients.capture(other);
 		assertThat(pinger("/actuator/health", HttpPinger.Healthy.SUCCESS_ONLY).ping(instance(this.backend.port())))
 			.isTrue();
 		// The caller's next request finds the ping's connection in its pool.
@@ -118,7 +122,7 @@ class ClientPingerTests {
 	}
 
 	@Test
-	void severalClientsThatDoNotReportTheirRequestsFallBackToTheSocketPing() throws Exception {
+	void clientsNotSeenCallingTheServiceLeaveThePingOnItsOwnSocket() throws Exception {
 		JdkClientHttpRequestFactory first = new JdkClientHttpRequestFactory();
 		JdkClientHttpRequestFactory second = new JdkClientHttpRequestFactory();
 		this.clients.capture(first);
@@ -129,6 +133,18 @@ class ClientPingerTests {
 		// The socket ping closes its connection: two pings, two connections, none held.
 		assertThat(this.backend.acceptedConnections()).isEqualTo(2);
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.backend.openConnections()).isZero());
+	}
+
+	/**
+	 * Captures a JDK request factory whose {@code RestClient} named the service, as
+	 * Spring Boot's builders and the starter's customizers would.
+	 */
+	private JdkClientHttpRequestFactory callerOfTheService() {
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
+		this.held.add(factory);
+		this.clients.capture(factory);
+		SentRequests.takeForFactoryCaptured().called(URI.create("http://backend/whoami"));
+		return factory;
 	}
 
 	private ClientPinger pinger(String healthPath, HttpPinger.Healthy healthy) {

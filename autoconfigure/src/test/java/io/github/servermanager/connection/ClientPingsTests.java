@@ -16,8 +16,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which captured client a ping of a service goes through: the one that calls that
- * service, or, before any did, one that can only be the caller; otherwise none.
+ * Which captured client a ping of a service goes through: the one that was seen sending
+ * the last request to that service; otherwise none, and the ping keeps its own socket.
  */
 class ClientPingsTests {
 
@@ -52,30 +52,21 @@ class ClientPingsTests {
 	}
 
 	@Test
-	void anObservedClientThatCallsTheServiceWinsOverAnUnobservedOne() {
+	void theCallerWinsOverAClientWhoseRequestsCannotBeSeen() {
 		Object caller = observed(S1);
 		unobserved();
 		assertThat(this.pings.clientFor(instance(S1))).isSameAs(caller);
 	}
 
 	@Test
-	void theOnlyClientIsChosenBeforeItSentAnything() {
-		Object only = observed(ELSEWHERE);
-		assertThat(this.pings.clientFor(instance(S1))).isSameAs(only);
+	void noClientBeforeOneSentToTheService() {
+		observed(ELSEWHERE);
+		assertThat(this.pings.clientFor(instance(S1))).isNull();
 	}
 
 	@Test
-	void theOnlyUnobservedClientIsChosenWhenNoObservedOneCallsTheService() {
-		observed(ELSEWHERE);
-		Object jdk = unobserved();
-		assertThat(this.pings.clientFor(instance(S1))).isSameAs(jdk);
-	}
-
-	@Test
-	void noClientWhenTheCallerCannotBeTold() {
+	void noClientWhenNoneCanBeSeenCallingTheService() {
 		unobserved();
-		unobserved();
-		observed(ELSEWHERE);
 		assertThat(this.pings.clientFor(instance(S1))).isNull();
 	}
 
@@ -96,10 +87,8 @@ class ClientPingsTests {
 	}
 
 	@Test
-	void aJdkFactoryWhoseClientReportsIsNoLongerTheUnobservedOne() {
-		Object factory = capturedJdkFactory();
-		observed(ELSEWHERE);
-		assertThat(this.pings.clientFor(instance(S1))).isSameAs(factory);
+	void aRestClientThatNamedAnotherServiceIsNotChosen() {
+		capturedJdkFactory();
 		SentRequests.takeForFactoryCaptured().called(URI.create("http://other-service/"));
 		assertThat(this.pings.clientFor(instance(S1))).isNull();
 	}

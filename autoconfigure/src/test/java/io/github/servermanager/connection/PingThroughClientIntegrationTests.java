@@ -79,14 +79,23 @@ class PingThroughClientIntegrationTests extends CountingBackendsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "reactor", "jetty", "http-components", "jdk" })
+	@ValueSource(strings = { "reactor", "jetty", "http-components" })
 	void aWebClientsPingGoesThroughItsConnector(String connector) {
 		this.client = ConnectionsClientApplication.start(this.backends,
 				"spring.http.clients.reactive.connector=" + connector, "server-manager.ping=http");
+		assertThat(acceptedByNewFrontAfterRebalance(connector, webClientCall())).isEqualTo(1);
+	}
+
+	@Test
+	void aWebClientOnTheJdkClientIsNotSeenAndKeepsTheSocketPing() {
+		this.client = ConnectionsClientApplication.start(this.backends, "spring.http.clients.reactive.connector=jdk",
+				"server-manager.ping=http");
+		assertThat(acceptedByNewFrontAfterRebalance("jdk", webClientCall())).isEqualTo(2);
+	}
+
+	private Supplier<String> webClientCall() {
 		WebClient webClient = this.client.getBean(WebClient.Builder.class).build();
-		assertThat(acceptedByNewFrontAfterRebalance(connector,
-				() -> webClient.get().uri("http://" + SERVICE + "/whoami").retrieve().bodyToMono(String.class).block()))
-			.isEqualTo(1);
+		return () -> webClient.get().uri("http://" + SERVICE + "/whoami").retrieve().bodyToMono(String.class).block();
 	}
 
 	private int acceptedByNewFrontAfterRebalance(String factory) {

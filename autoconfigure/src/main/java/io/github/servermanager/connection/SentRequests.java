@@ -31,6 +31,13 @@ public final class SentRequests {
 	/** More servers than a client of a handful of services calls; past it, start over. */
 	private static final int MAX_SERVERS = 1024;
 
+	/**
+	 * How fresh a record must be to skip writing it again: a busy client then writes each
+	 * key about once a second, not on every request, and the choice it feeds is made once
+	 * a rebalance, minutes apart.
+	 */
+	private static final long REFRESH_NANOS = 1_000_000_000L;
+
 	private static final ThreadLocal<@Nullable SentRequests> building = new ThreadLocal<>();
 
 	private static final ThreadLocal<@Nullable SentRequests> capturedFactory = new ThreadLocal<>();
@@ -100,10 +107,7 @@ public final class SentRequests {
 	void called(URI uri) {
 		String host = uri.getHost();
 		if (host != null) {
-			if (this.lastCalledHost.size() >= MAX_SERVERS) {
-				this.lastCalledHost.clear();
-			}
-			this.lastCalledHost.put(host.toLowerCase(Locale.ROOT), System.nanoTime());
+			record(this.lastCalledHost, host.toLowerCase(Locale.ROOT));
 		}
 	}
 
@@ -125,13 +129,20 @@ public final class SentRequests {
 	 * @param port the port
 	 */
 	void sent(@Nullable String host, int port) {
-		if (host == null) {
-			return;
+		if (host != null) {
+			record(this.lastSentAt, normalized(host, port));
 		}
-		if (this.lastSentAt.size() >= MAX_SERVERS) {
-			this.lastSentAt.clear();
+	}
+
+	private static <K> void record(Map<K, Long> lastAt, K key) {
+		long now = System.nanoTime();
+		Long previous = lastAt.get(key);
+		if (previous == null || now - previous > REFRESH_NANOS) {
+			if (lastAt.size() >= MAX_SERVERS) {
+				lastAt.clear();
+			}
+			lastAt.put(key, now);
 		}
-		this.lastSentAt.put(normalized(host, port), System.nanoTime());
 	}
 
 	/**

@@ -1,12 +1,10 @@
 package io.github.servermanager.connection;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.TimeValue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
@@ -17,10 +15,10 @@ import org.springframework.boot.http.client.reactive.HttpComponentsClientHttpCon
  * Boot's builder makes for {@code WebClient}, and lets each client report the servers it
  * sends requests to ({@link SentRequests}).
  * <p>
- * As for the classic client ({@link HttpComponentsIdleConnections}), the pool has no way
- * to close one route's idle connections, so connections idle for longer than the grace
- * period are closed, and the client is given a manager built from the builder Boot
- * prepared, with every setting of Boot and of other customizers.
+ * As for the classic client ({@link HttpComponentsIdleConnections}), only the idle
+ * connections to the server that left the front are closed, and the client is given a
+ * manager built from the builder Boot prepared, with every setting of Boot and of other
+ * customizers.
  */
 public final class HttpComponentsAsyncIdleConnections
 		implements ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> {
@@ -29,16 +27,17 @@ public final class HttpComponentsAsyncIdleConnections
 
 	private final ConnectionPools pools;
 
-	private final Duration idleLongerThan;
+	private final HttpComponentsServerCloser<PoolingAsyncClientConnectionManager> closer;
 
 	/**
 	 * Creates the customizer.
 	 * @param pools where managers are registered
-	 * @param idleLongerThan how long a connection must have been idle to be closed
+	 * @param idleLongerThan how long a connection must have been idle to be closed if the
+	 * manager's pool cannot be reached
 	 */
 	public HttpComponentsAsyncIdleConnections(ConnectionPools pools, Duration idleLongerThan) {
 		this.pools = pools;
-		this.idleLongerThan = idleLongerThan;
+		this.closer = HttpComponentsServerCloser.forManager(PoolingAsyncClientConnectionManager.class, idleLongerThan);
 	}
 
 	@Override
@@ -52,9 +51,7 @@ public final class HttpComponentsAsyncIdleConnections
 		building.remove();
 		if (managerBuilder != null) {
 			PoolingAsyncClientConnectionManager manager = managerBuilder.build();
-			long idleMillis = this.idleLongerThan.toMillis();
-			this.pools.register(manager,
-					(pool, address) -> pool.closeIdle(TimeValue.of(idleMillis, TimeUnit.MILLISECONDS)));
+			this.pools.register(manager, this.closer);
 			clientBuilder.setConnectionManager(manager);
 		}
 		SentRequests sent = SentRequests.forClientBeingBuilt();

@@ -1,14 +1,12 @@
 package io.github.servermanager.connection;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.net.URIAuthority;
-import org.apache.hc.core5.util.TimeValue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
@@ -16,13 +14,9 @@ import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFacto
 
 /**
  * Registers the connection manager of every Apache HttpClient 5 client that Spring Boot's
- * builder makes for {@code RestClient} and {@code RestTemplate}.
- * <p>
- * The pool has no public way to close the idle connections of one route, so closing uses
- * {@link PoolingHttpClientConnectionManager#closeIdle}: connections idle for longer than
- * the grace period are closed. When it runs, the old front has had no request for the
- * whole grace period, while the new front normally just had one; a client that sent
- * nothing at all during the grace period reconnects on its next request.
+ * builder makes for {@code RestClient} and {@code RestTemplate}, so that the idle
+ * connections to a server that left the front are closed, and only those
+ * ({@link HttpComponentsServerCloser}).
  * <p>
  * Each client also reports the servers it sends requests to ({@link SentRequests}).
  * <p>
@@ -37,16 +31,17 @@ public final class HttpComponentsIdleConnections
 
 	private final ConnectionPools pools;
 
-	private final Duration idleLongerThan;
+	private final HttpComponentsServerCloser<PoolingHttpClientConnectionManager> closer;
 
 	/**
 	 * Creates the customizer.
 	 * @param pools where managers are registered
-	 * @param idleLongerThan how long a connection must have been idle to be closed
+	 * @param idleLongerThan how long a connection must have been idle to be closed if the
+	 * manager's pool cannot be reached
 	 */
 	public HttpComponentsIdleConnections(ConnectionPools pools, Duration idleLongerThan) {
 		this.pools = pools;
-		this.idleLongerThan = idleLongerThan;
+		this.closer = HttpComponentsServerCloser.forManager(PoolingHttpClientConnectionManager.class, idleLongerThan);
 	}
 
 	@Override
@@ -61,9 +56,7 @@ public final class HttpComponentsIdleConnections
 		building.remove();
 		if (managerBuilder != null) {
 			PoolingHttpClientConnectionManager manager = managerBuilder.build();
-			long idleMillis = this.idleLongerThan.toMillis();
-			this.pools.register(manager,
-					(pool, address) -> pool.closeIdle(TimeValue.of(idleMillis, TimeUnit.MILLISECONDS)));
+			this.pools.register(manager, this.closer);
 			clientBuilder.setConnectionManager(manager);
 		}
 		SentRequests sent = SentRequests.forClientBeingBuilt();

@@ -104,10 +104,12 @@ class PingThroughClientIntegrationTests extends CountingBackendsTests {
 	}
 
 	/**
-	 * Sends a request, rebalances until the front moves, sends a request and returns how
-	 * many connections the new front accepted from the rebalance on. (Only the first
-	 * request counts: a client that sends the next one the instant the last answer ends
-	 * may open a second connection of its own, before the first is back in its pool.)
+	 * Sends a request, rebalances until the front moves, waits until the old front's idle
+	 * connection is closed (which must spare the connection the ping opened), sends a
+	 * request and returns how many connections the new front accepted from the rebalance
+	 * on. (Only the first request counts: a client that sends the next one the instant
+	 * the last answer ends may open a second connection of its own, before the first is
+	 * back in its pool.)
 	 */
 	private int acceptedByNewFrontAfterRebalance(String library, Supplier<String> call) {
 		CountingBackend oldFront = backendNamed(call.get());
@@ -122,14 +124,12 @@ class PingThroughClientIntegrationTests extends CountingBackendsTests {
 			ServiceInstance front = service.manager().findServer();
 			return front != null && front.getPort() == other.port();
 		});
-		assertThat(call.get()).isEqualTo(other.name());
-		int accepted = other.acceptedConnections() - before;
-		// The old front's idle connection closes (the JDK client cannot close one
-		// host's).
+		// The JDK client cannot close one host's idle connections.
 		if (!library.equals("jdk")) {
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(oldFront.openConnections()).isZero());
 		}
-		return accepted;
+		assertThat(call.get()).isEqualTo(other.name());
+		return other.acceptedConnections() - before;
 	}
 
 	private static String call(RestClient restClient) {

@@ -1,6 +1,7 @@
 package io.github.servermanager.connection;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Future;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Apache HttpClient 5 pools, classic and async, strict and lax, holding one idle
@@ -56,14 +58,8 @@ class HttpComponentsServerCloserTests {
 			.forManager(PoolingHttpClientConnectionManager.class, GRACE);
 		assertThat(closer.closesPerServer(manager)).isTrue();
 		try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(manager).build()) {
-			for (CountingBackend backend : List.of(this.leaving, this.staying)) {
-				get(client, backend);
-			}
-			awaitIdleConnectionsHeldByBoth();
-			closer.accept(manager, address(this.leaving));
-			assertOnlyTheStayingServerKeepsItsConnection();
-			assertThat(get(client, this.staying)).isEqualTo("staying");
-			assertThat(this.staying.acceptedConnections()).isEqualTo(1);
+			assertOnlyTheLeavingServersConnectionCloses((backend) -> get(client, backend),
+					() -> closer.accept(manager, address(this.leaving)));
 		}
 	}
 
@@ -78,24 +74,16 @@ class HttpComponentsServerCloserTests {
 		assertThat(closer.closesPerServer(manager)).isTrue();
 		try (CloseableHttpAsyncClient client = HttpAsyncClients.custom().setConnectionManager(manager).build()) {
 			client.start();
-			for (CountingBackend backend : List.of(this.leaving, this.staying)) {
-				get(client, backend);
-			}
-			awaitIdleConnectionsHeldByBoth();
-			closer.accept(manager, address(this.leaving));
-			assertOnlyTheStayingServerKeepsItsConnection();
-			assertThat(get(client, this.staying)).isEqualTo("staying");
-			assertThat(this.staying.acceptedConnections()).isEqualTo(1);
+			assertOnlyTheLeavingServersConnectionCloses((backend) -> get(client, backend),
+					() -> closer.accept(manager, address(this.leaving)));
 		}
 	}
 
 	@Test
-	void aPoolThatCannotEnumerateItsConnectionsFallsBackToClosingEveryIdleOne() throws Exception {
-		PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()
-			.setPoolConcurrencyPolicy(PoolConcurrencyPolicy.OFFLOCK)
-			.build();
-		HttpComponentsServerCloser<PoolingHttpClientConnectionManager> closer = HttpComponentsServerCloser
-			.forManager(PoolingHttpClientConnectionManager.class, GRACE);
+	void aManagerWhosePoolCannotBeReachedFallsBackToClosingEveryIdleConnection() throws Exception {
+		HttpComponentsServerCloser<ManagerOfAnotherKind> closer = HttpComponentsServerCloser
+			.forManager(ManagerOfAnotherKind.class, GRACE);
+		ManagerOfAnotherKind manager = new ManagerOfAnotherKind();
 		assertThat(closer.closesPerServer(manager)).isFalse();
 		try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(manager).build()) {
 			for (CountingBackend backend : List.of(this.leaving, this.staying)) {
@@ -111,10 +99,16 @@ class HttpComponentsServerCloserTests {
 	}
 
 	@Test
-	void aManagerWithoutTheFieldIsNotClosedPerServer() {
-		HttpComponentsServerCloser<ManagerOfAnotherKind> closer = HttpComponentsServerCloser
-			.forManager(ManagerOfAnotherKind.class, GRACE);
-		assertThat(closer.closesPerServer(new ManagerOfAnotherKind())).isFalse();
+	void anOffLockPoolIsNotClosedPerServer() {
+		// HttpCore 5.4 added this pool; the Spring Boot 4.0 line has an older HttpCore.
+		assumeTrue(Arrays.stream(PoolConcurrencyPolicy.values()).anyMatch((policy) -> policy.name().equals("OFFLOCK")));
+		PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()
+			.setPoolConcurrencyPolicy(PoolConcurrencyPolicy.valueOf("OFFLOCK"))
+			.build();
+		HttpComponentsServerCloser<PoolingHttpClientConnectionManager> closer = HttpComponentsServerCloser
+			.forManager(PoolingHttpClientConnectionManager.class, GRACE);
+		assertThat(closer.closesPerServer(manager)).isFalse();
+		manager.close();
 	}
 
 	private void awaitIdleConnectionsHeldByBoth() {
@@ -124,9 +118,20 @@ class HttpComponentsServerCloserTests {
 		});
 	}
 
-	private void assertOnlyTheStayingServerKeepsItsConnection() {
+	/**
+	 * Sends a request to each server, closes the leaving server's idle connections, and
+	 * checks that only those closed: the staying server answers on the connection it had.
+	 */
+	private void assertOnlyTheLeavingServersConnectionCloses(Get get, Runnable closeLeaving) throws Exception {
+		for (CountingBackend backend : List.of(this.leaving, this.staying)) {
+			get.from(backend);
+		}
+		awaitIdleConnectionsHeldByBoth();
+		closeLeaving.run();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.leaving.openConnections()).isZero());
 		assertThat(this.staying.openConnections()).isEqualTo(1);
+		assertThat(get.from(this.staying)).isEqualTo("staying");
+		assertThat(this.staying.acceptedConnections()).isEqualTo(1);
 	}
 
 	private static String get(CloseableHttpClient client, CountingBackend backend) throws Exception {
@@ -142,6 +147,14 @@ class HttpComponentsServerCloserTests {
 
 	private static ServerAddress address(CountingBackend backend) {
 		return new ServerAddress("127.0.0.1", backend.port());
+	}
+
+	/** A request to a server's {@code /whoami}, through one of the clients. */
+	@FunctionalInterface
+	interface Get {
+
+		String from(CountingBackend backend) throws Exception;
+
 	}
 
 	/** A manager whose pool is not where this HttpClient keeps it. */

@@ -9,6 +9,7 @@ import io.github.servermanager.connection.ClientPings;
 import io.github.servermanager.connection.ConnectionPools;
 import io.github.servermanager.connection.HttpComponentsAsyncIdleConnections;
 import io.github.servermanager.connection.HttpComponentsIdleConnections;
+import io.github.servermanager.connection.HttpComponentsRuntimeHints;
 import io.github.servermanager.connection.IdleConnectionReaper;
 import io.github.servermanager.connection.JdkIdleConnections;
 import io.github.servermanager.connection.JettyIdleConnections;
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Closes the pooled idle connections of the clients built from Spring Boot's HTTP client
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = ServerManagerAutoConfiguration.class)
 @ConditionalOnBean(ServerManagerRegistry.class)
 @ConditionalOnClass(name = "org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder")
+@ImportRuntimeHints(HttpComponentsRuntimeHints.class)
 public class ServerManagerConnectionAutoConfiguration {
 
 	@Bean

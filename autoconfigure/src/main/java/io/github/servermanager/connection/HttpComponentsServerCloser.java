@@ -39,7 +39,7 @@ final class HttpComponentsServerCloser<M extends ConnPoolControl<HttpRoute>> imp
 
 	private static final Log logger = LogFactory.getLog(HttpComponentsServerCloser.class);
 
-	private static final String POOL_FIELD = "pool";
+	static final String POOL_FIELD = "pool";
 
 	private final @Nullable Field poolField;
 

@@ -1,7 +1,6 @@
 package io.github.servermanager.connection;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
 
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -51,7 +50,7 @@ public final class ReactorNettyIdleConnections
 	private HttpClient register(HttpClient client) {
 		this.pools.register(client.configuration().connectionProvider(), ReactorNettyIdleConnections::closeIdle);
 		SentRequests sent = SentRequests.forClientBeingBuilt();
-		return client.doOnRequest((request, connection) -> sent.sent(URI.create(request.resourceUrl())));
+		return client.doOnRequest((request, connection) -> sent.sent(request.resourceUrl()));
 	}
 
 	/** Pools are keyed by the unresolved host and port of the request URI. */

@@ -46,6 +46,9 @@ public final class SentRequests {
 
 	private final Map<String, Long> lastCalledHost = new ConcurrentHashMap<>();
 
+	/** The server of the URL reported last, so that the next URL to it is not parsed. */
+	private volatile @Nullable UrlServer lastUrlServer;
+
 	private SentRequests() {
 	}
 
@@ -112,15 +115,37 @@ public final class SentRequests {
 	}
 
 	/**
-	 * Records a request to the host and port of a URI.
-	 * @param uri the request URI
+	 * Records a request to the server of a URL. A client sends to a few servers, most
+	 * often the same one many times over, so the URL is parsed only when its scheme and
+	 * authority differ from those of the URL reported before.
+	 * @param url the request URL
 	 */
-	void sent(URI uri) {
-		int port = uri.getPort();
-		if (port < 0) {
-			port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+	void sent(String url) {
+		int authorityEnd = authorityEnd(url);
+		UrlServer last = this.lastUrlServer;
+		if (last == null || !last.isServerOf(url, authorityEnd)) {
+			last = UrlServer.of(url, authorityEnd);
+			if (last == null) {
+				return;
+			}
+			this.lastUrlServer = last;
 		}
-		sent(uri.getHost(), port);
+		record(this.lastSentAt, last.address());
+	}
+
+	/** Where the authority of a URL ends, or -1 when it has none. */
+	private static int authorityEnd(String url) {
+		int start = url.indexOf("://");
+		if (start < 0) {
+			return -1;
+		}
+		for (int i = start + 3; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c == '/' || c == '?' || c == '#') {
+				return i;
+			}
+		}
+		return url.length();
 	}
 
 	/**
@@ -169,6 +194,42 @@ public final class SentRequests {
 	private static ServerAddress normalized(String host, int port) {
 		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 		return new ServerAddress(bare.toLowerCase(Locale.ROOT), port);
+	}
+
+	/**
+	 * The server a URL's scheme and authority name.
+	 *
+	 * @param schemeAndAuthority the URL up to the end of its authority
+	 * @param address the server
+	 */
+	private record UrlServer(String schemeAndAuthority, ServerAddress address) {
+
+		static @Nullable UrlServer of(String url, int authorityEnd) {
+			if (authorityEnd < 0) {
+				return null;
+			}
+			URI uri;
+			try {
+				uri = URI.create(url);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+			String host = uri.getHost();
+			if (host == null) {
+				return null;
+			}
+			int port = uri.getPort();
+			if (port < 0) {
+				port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+			}
+			return new UrlServer(url.substring(0, authorityEnd), normalized(host, port));
+		}
+
+		boolean isServerOf(String url, int authorityEnd) {
+			return authorityEnd == this.schemeAndAuthority.length() && url.startsWith(this.schemeAndAuthority);
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.servermanager.connection;
 
 import java.net.InetSocketAddress;
 
+import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -30,11 +31,15 @@ public final class ReactorNettyIdleConnections
 	private final ConnectionPools pools;
 
 	/**
-	 * Creates the customizer.
+	 * Creates the customizer, and registers Reactor Netty's global pool: clients that
+	 * Spring Boot's builders did not make use it too, such as a bare
+	 * {@code WebClient.builder()}'s, and so have their connections to a former front
+	 * closed as well.
 	 * @param pools where providers are registered
 	 */
 	public ReactorNettyIdleConnections(ConnectionPools pools) {
 		this.pools = pools;
+		pools.register(HttpResources.get(), ReactorNettyIdleConnections::closeIdle);
 	}
 
 	@Override

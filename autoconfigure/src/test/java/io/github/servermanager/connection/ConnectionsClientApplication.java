@@ -38,6 +38,18 @@ class ConnectionsClientApplication {
 	 * @return the running client
 	 */
 	static ConfigurableApplicationContext start(List<CountingBackend> backends, String... properties) {
+		return start(ConnectionsClientApplication.class, backends, properties);
+	}
+
+	/**
+	 * Starts another client application of the backends, with the same properties.
+	 * @param application the application's configuration class
+	 * @param backends the instances of {@value #SERVICE}
+	 * @param properties more properties, {@code key=value}
+	 * @return the running client
+	 */
+	static ConfigurableApplicationContext start(Class<?> application, List<CountingBackend> backends,
+			String... properties) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		for (int i = 0; i < backends.size(); i++) {
 			String prefix = "spring.cloud.discovery.client.simple.instances." + SERVICE + "[" + i + "].";
@@ -50,7 +62,7 @@ class ConnectionsClientApplication {
 		defaults.put("server-manager.cluster-size", "1");
 		defaults.put("server-manager.membership-refresh", "10m");
 		defaults.put("server-manager.idle-connection-grace", "100ms");
-		return new SpringApplicationBuilder(ConnectionsClientApplication.class).web(WebApplicationType.NONE)
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.properties(defaults)
 			.properties(properties)
 			.run();

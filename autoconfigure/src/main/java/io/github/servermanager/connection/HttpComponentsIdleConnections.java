@@ -67,8 +67,7 @@ public final class HttpComponentsIdleConnections
 	static void sent(SentRequests sent, HttpRequest request) {
 		URIAuthority authority = request.getAuthority();
 		if (authority != null) {
-			int port = authority.getPort();
-			sent.sent(authority.getHostName(), (port >= 0) ? port : ("https".equals(request.getScheme()) ? 443 : 80));
+			sent.sent(authority.getHostName(), ServerAddress.portOrDefault(authority.getPort(), request.getScheme()));
 		}
 	}
 

@@ -92,10 +92,10 @@ final class HttpComponentsServerCloser<M extends ConnPoolControl<HttpRoute>> imp
 	public void accept(M manager, ServerAddress address) {
 		Object pool = pool(manager);
 		if (pool instanceof StrictConnPool<?, ?> strict) {
-			closeIdle(strict, address);
+			closeIdle(strict, address.canonical());
 		}
 		else if (pool instanceof LaxConnPool<?, ?> lax) {
-			closeIdle(lax, address);
+			closeIdle(lax, address.canonical());
 		}
 		else {
 			if (this.fallbackLogged.compareAndSet(false, true)) {
@@ -130,19 +130,16 @@ final class HttpComponentsServerCloser<M extends ConnPoolControl<HttpRoute>> imp
 	}
 
 	/**
-	 * Closes an idle connection to the address; the pool then drops the entry, as it does
-	 * for those {@code closeIdle} closes.
+	 * Closes an idle connection to the address, given canonical; the pool then drops the
+	 * entry, as it does for those {@code closeIdle} closes.
 	 */
 	private static void closeIfTo(PoolEntry<HttpRoute, ModalCloseable> entry, ServerAddress address) {
 		HttpHost target = entry.getRoute().getTargetHost();
-		int port = (target.getPort() >= 0) ? target.getPort() : ("https".equals(target.getSchemeName()) ? 443 : 80);
-		if (port == address.port() && unbracketed(target.getHostName()).equalsIgnoreCase(unbracketed(address.host()))) {
+		ServerAddress to = new ServerAddress(target.getHostName(),
+				ServerAddress.portOrDefault(target.getPort(), target.getSchemeName()));
+		if (to.canonical().equals(address)) {
 			entry.discardConnection(CloseMode.GRACEFUL);
 		}
-	}
-
-	private static String unbracketed(String host) {
-		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 	}
 
 }

@@ -121,31 +121,15 @@ public final class SentRequests {
 	 * @param url the request URL
 	 */
 	void sent(String url) {
-		int authorityEnd = authorityEnd(url);
 		UrlServer last = this.lastUrlServer;
-		if (last == null || !last.isServerOf(url, authorityEnd)) {
-			last = UrlServer.of(url, authorityEnd);
+		if (last == null || !last.isServerOf(url)) {
+			last = UrlServer.of(url);
 			if (last == null) {
 				return;
 			}
 			this.lastUrlServer = last;
 		}
 		record(this.lastSentAt, last.address());
-	}
-
-	/** Where the authority of a URL ends, or -1 when it has none. */
-	private static int authorityEnd(String url) {
-		int start = url.indexOf("://");
-		if (start < 0) {
-			return -1;
-		}
-		for (int i = start + 3; i < url.length(); i++) {
-			char c = url.charAt(i);
-			if (c == '/' || c == '?' || c == '#') {
-				return i;
-			}
-		}
-		return url.length();
 	}
 
 	/**
@@ -192,8 +176,7 @@ public final class SentRequests {
 
 	/** Host names compare without case, and an IPv6 literal with or without brackets. */
 	private static ServerAddress normalized(String host, int port) {
-		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
-		return new ServerAddress(bare.toLowerCase(Locale.ROOT), port);
+		return new ServerAddress(host, port).canonical();
 	}
 
 	/**
@@ -204,7 +187,8 @@ public final class SentRequests {
 	 */
 	private record UrlServer(String schemeAndAuthority, ServerAddress address) {
 
-		static @Nullable UrlServer of(String url, int authorityEnd) {
+		static @Nullable UrlServer of(String url) {
+			int authorityEnd = authorityEnd(url);
 			if (authorityEnd < 0) {
 				return null;
 			}
@@ -219,15 +203,35 @@ public final class SentRequests {
 			if (host == null) {
 				return null;
 			}
-			int port = uri.getPort();
-			if (port < 0) {
-				port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-			}
+			int port = ServerAddress.portOrDefault(uri.getPort(), uri.getScheme());
 			return new UrlServer(url.substring(0, authorityEnd), normalized(host, port));
 		}
 
-		boolean isServerOf(String url, int authorityEnd) {
-			return authorityEnd == this.schemeAndAuthority.length() && url.startsWith(this.schemeAndAuthority);
+		/**
+		 * Whether the URL starts with this scheme and authority, and its authority ends
+		 * there.
+		 */
+		boolean isServerOf(String url) {
+			int end = this.schemeAndAuthority.length();
+			return url.startsWith(this.schemeAndAuthority) && (url.length() == end || isAuthorityEnd(url.charAt(end)));
+		}
+
+		/** Where the authority of a URL ends, or -1 when it has none. */
+		private static int authorityEnd(String url) {
+			int start = url.indexOf("://");
+			if (start < 0) {
+				return -1;
+			}
+			for (int i = start + 3; i < url.length(); i++) {
+				if (isAuthorityEnd(url.charAt(i))) {
+					return i;
+				}
+			}
+			return url.length();
+		}
+
+		private static boolean isAuthorityEnd(char c) {
+			return c == '/' || c == '?' || c == '#';
 		}
 
 	}

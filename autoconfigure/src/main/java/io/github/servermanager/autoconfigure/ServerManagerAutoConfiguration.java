@@ -1,10 +1,10 @@
 package io.github.servermanager.autoconfigure;
 
-import io.github.servermanager.connection.ClientPings;
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.loadbalancer.DiscoveryClientRank;
 import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
 import io.github.servermanager.loadbalancer.LocalInstance;
+import io.github.servermanager.loadbalancer.ServerManagerExecutor;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 
@@ -51,6 +51,17 @@ public class ServerManagerAutoConfiguration {
 		return new ServerManagerSettings(properties);
 	}
 
+	/**
+	 * The threads of the server manager, closed with the application context.
+	 * @param settings the validated settings
+	 * @return the executor
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public ServerManagerExecutor serverManagerExecutor(ServerManagerSettings settings) {
+		return new ServerManagerExecutor(settings.getProperties().getScheduling().getMaxThreads());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	public ServerManagerRegistry serverManagerRegistry(ObjectProvider<ServerManagerObserver> observers) {
@@ -70,8 +81,8 @@ public class ServerManagerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public ServerManagerPingers serverManagerPingers(ServerManagerSettings settings,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<ClientPings> clientPings) {
-		return new ServerManagerPingers(settings, sslBundles.getIfAvailable(), clientPings::getIfAvailable);
+			ObjectProvider<SslBundles> sslBundles, ServerManagerExecutor executor) {
+		return new ServerManagerPingers(settings, sslBundles.getIfAvailable(), executor.scheduler());
 	}
 
 	@Bean
@@ -97,9 +108,9 @@ public class ServerManagerAutoConfiguration {
 	public ServerManagerSupplierFactory serverManagerSupplierFactory(ServerManagerSettings settings,
 			ServerManagerRegistry registry, DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
 			ObjectProvider<Pinger<ServiceInstance>> pinger, ObjectProvider<ServerManagerObserver> observers,
-			Environment environment, ServerManagerFrontSelections frontSelections) {
+			Environment environment, ServerManagerFrontSelections frontSelections, ServerManagerExecutor executor) {
 		return new ServerManagerSupplierFactory(settings, registry, discoveryClusterSize, pingers, pinger, observers,
-				environment, frontSelections);
+				environment, frontSelections, executor);
 	}
 
 	@Bean

@@ -1,103 +1,107 @@
 package io.github.servermanager.autoconfigure;
 
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.servermanager.connection.CalledServices;
-import io.github.servermanager.connection.CapturedClients;
-import io.github.servermanager.connection.CapturedConnectors;
-import io.github.servermanager.connection.ClientPings;
-import io.github.servermanager.connection.ConnectionPools;
-import io.github.servermanager.connection.HttpComponentsAsyncIdleConnections;
-import io.github.servermanager.connection.HttpComponentsIdleConnections;
-import io.github.servermanager.connection.HttpComponentsRuntimeHints;
-import io.github.servermanager.connection.IdleConnectionReaper;
-import io.github.servermanager.connection.JdkIdleConnections;
-import io.github.servermanager.connection.JettyIdleConnections;
-import io.github.servermanager.connection.ReactorNettyIdleConnections;
-import io.github.servermanager.connection.ServerAddress;
+import io.github.servermanager.loadbalancer.ServerManagerExecutor;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.eclipse.jetty.client.HttpClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.HttpComponentsClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.JettyClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * Closes the pooled idle connections of the clients built from Spring Boot's HTTP client
- * builders to a server once it is no longer the front of any service, so that a client
- * holds one connection per service rather than one to every server that was ever in
- * front. Each client library is configured only when it is on the class path.
+ * Bounds how long the pooled connections of the HTTP clients that Spring Boot's builders
+ * make ({@code RestClient.Builder}, {@code RestTemplateBuilder},
+ * {@code WebClient.Builder} with the {@code WebClientCustomizer}s) stay idle, through
+ * each library's own public setting, as Consul's connection pool reaps idle connections:
+ * once a rebalance moves the front, the client's connection to the former front closes
+ * after {@code connection-max-idle-time} instead of staying open. Clients the application
+ * makes by hand, and the libraries' global pools, are left alone.
+ * <p>
+ * Each library is configured in a class of its own, loaded only when the library is on
+ * the class path.
  */
 @AutoConfiguration(after = ServerManagerAutoConfiguration.class)
 @ConditionalOnBean(ServerManagerRegistry.class)
 @ConditionalOnClass(name = "org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder")
-@ImportRuntimeHints(HttpComponentsRuntimeHints.class)
 public class ServerManagerConnectionAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	public ConnectionPools serverManagerConnectionPools() {
-		return new ConnectionPools();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	public IdleConnectionReaper serverManagerIdleConnectionReaper(ConnectionPools pools, ServerManagerRegistry registry,
-			ServerManagerSettings settings) {
-		return new IdleConnectionReaper(pools, registry::services, settings::closeIdleConnections,
-				settings.idleConnectionGrace());
-	}
-
-	/*
-	 * HTTP pings through the application's own client, so that the connection a ping
-	 * opens is the one the client reuses, as Consul's pooled ping is.
+	/**
+	 * After Spring Boot's own customizers (order 0), which set the Reactor resources the
+	 * Reactor Netty customizers build on, and before the application's unordered ones.
 	 */
+	static final int CUSTOMIZER_ORDER = 100;
+
+	private static final Log logger = LogFactory.getLog(ServerManagerConnectionAutoConfiguration.class);
+
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = ServerManagerProperties.PREFIX + ".ping-through-client", matchIfMissing = true)
-	static class PingThroughClientConfiguration {
+	@ConditionalOnClass(name = "org.apache.hc.client5.http.impl.classic.HttpClientBuilder")
+	static class HttpComponentsConfiguration {
 
+		/*
+		 * Apache's own evictor thread closes connections idle for longer than the bound;
+		 * it stops when the client is closed.
+		 */
 		@Bean
-		@ConditionalOnMissingBean
-		CapturedClients serverManagerCapturedClients() {
-			return new CapturedClients();
+		@Order(CUSTOMIZER_ORDER)
+		@ConditionalOnMissingBean(name = "serverManagerHttpComponentsIdleConnections")
+		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> serverManagerHttpComponentsIdleConnections(
+				ServerManagerSettings settings) {
+			Duration maxIdle = settings.connectionMaxIdleTime();
+			return (builder) -> maxIdle.isZero() ? builder
+					: builder.withHttpClientCustomizer((client) -> evictIdle(client, maxIdle));
 		}
 
-		@Bean
-		@ConditionalOnMissingBean
-		ClientPings serverManagerClientPings(CapturedClients clients, IdleConnectionReaper reaper,
-				ServerManagerRegistry registry) {
-			return new ClientPings(clients, reaper,
-					(serviceId) -> registry.find(serviceId)
-						.map((service) -> service.manager().servers().stream().map(ServerAddress::of).toList())
-						.orElseGet(List::of));
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnClass(name = { "reactor.core.publisher.Mono",
-				"org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder" })
-		CapturedConnectors serverManagerCapturedConnectors(CapturedClients clients) {
-			return new CapturedConnectors(clients);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnClass(name = "org.springframework.boot.restclient.RestClientCustomizer")
-		CalledServices serverManagerCalledServices() {
-			return new CalledServices();
+		private static void evictIdle(HttpClientBuilder client, Duration maxIdle) {
+			client.evictIdleConnections(TimeValue.of(maxIdle.toMillis(), TimeUnit.MILLISECONDS));
 		}
 
 	}
 
-	/*
-	 * One bean per client library, each both the register of that library's pools and the
-	 * customizer of Spring Boot's builders for it (request factory and connector alike).
-	 * The nested classes keep a library's types from being loaded when it is absent.
-	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder",
+			"org.springframework.http.client.reactive.HttpComponentsClientHttpConnector",
+			"org.apache.hc.core5.reactive.ReactiveResponseConsumer", "reactor.core.publisher.Mono" })
+	static class HttpComponentsAsyncConfiguration {
+
+		@Bean
+		@Order(CUSTOMIZER_ORDER)
+		@ConditionalOnMissingBean(name = "serverManagerHttpComponentsAsyncIdleConnections")
+		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> serverManagerHttpComponentsAsyncIdleConnections(
+				ServerManagerSettings settings) {
+			Duration maxIdle = settings.connectionMaxIdleTime();
+			return (builder) -> maxIdle.isZero() ? builder
+					: builder.withHttpClientCustomizer((client) -> evictIdle(client, maxIdle));
+		}
+
+		private static void evictIdle(HttpAsyncClientBuilder client, Duration maxIdle) {
+			client.evictIdleConnections(TimeValue.of(maxIdle.toMillis(), TimeUnit.MILLISECONDS));
+		}
+
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "reactor.netty.http.client.HttpClient")
@@ -105,8 +109,30 @@ public class ServerManagerConnectionAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactorNettyIdleConnections serverManagerReactorNettyIdleConnections(ConnectionPools pools) {
-			return new ReactorNettyIdleConnections(pools);
+		ReactorNettyConnections serverManagerReactorNettyConnections(ServerManagerSettings settings,
+				ServerManagerExecutor executor, ObjectProvider<ReactorResourceFactory> resourceFactory) {
+			return new ReactorNettyConnections(settings.connectionMaxIdleTime(), executor.scheduler(),
+					resourceFactory::getIfAvailable);
+		}
+
+		@Bean
+		@Order(CUSTOMIZER_ORDER)
+		@ConditionalOnMissingBean(name = "serverManagerReactorIdleConnections")
+		@ConditionalOnClass(name = "org.springframework.http.client.ReactorClientHttpRequestFactory")
+		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> serverManagerReactorIdleConnections(
+				ReactorNettyConnections connections) {
+			return (builder) -> connections.isBounded() ? builder.withHttpClientFactory(connections::newClient)
+					: builder;
+		}
+
+		@Bean
+		@Order(CUSTOMIZER_ORDER)
+		@ConditionalOnMissingBean(name = "serverManagerReactorConnectorIdleConnections")
+		@ConditionalOnClass(name = "org.springframework.http.client.reactive.ReactorClientHttpConnector")
+		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> serverManagerReactorConnectorIdleConnections(
+				ReactorNettyConnections connections) {
+			return (builder) -> connections.isBounded() ? builder.withHttpClientFactory(connections::newClient)
+					: builder;
 		}
 
 	}
@@ -116,44 +142,65 @@ public class ServerManagerConnectionAutoConfiguration {
 	static class JettyConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		JettyIdleConnections serverManagerJettyIdleConnections(ConnectionPools pools) {
-			return new JettyIdleConnections(pools);
+		@Order(CUSTOMIZER_ORDER)
+		@ConditionalOnMissingBean(name = "serverManagerJettyIdleConnections")
+		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> serverManagerJettyIdleConnections(
+				ServerManagerSettings settings) {
+			Duration maxIdle = settings.connectionMaxIdleTime();
+			return (builder) -> maxIdle.isZero() ? builder
+					: builder.withHttpClientCustomizer((client) -> lowerIdleTimeout(client, maxIdle));
 		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager")
-	static class HttpComponentsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		HttpComponentsIdleConnections serverManagerHttpComponentsIdleConnections(ConnectionPools pools,
+		@Order(CUSTOMIZER_ORDER)
+		@ConditionalOnMissingBean(name = "serverManagerJettyConnectorIdleConnections")
+		@ConditionalOnClass(name = { "org.springframework.http.client.reactive.JettyClientHttpConnector",
+				"org.eclipse.jetty.reactive.client.ReactiveRequest" })
+		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> serverManagerJettyConnectorIdleConnections(
 				ServerManagerSettings settings) {
-			return new HttpComponentsIdleConnections(pools, settings.idleConnectionGrace());
+			Duration maxIdle = settings.connectionMaxIdleTime();
+			return (builder) -> maxIdle.isZero() ? builder
+					: builder.withHttpClientCustomizer((client) -> lowerIdleTimeout(client, maxIdle));
+		}
+
+		/*
+		 * Jetty's idle timeout also ends a request that sees no byte for that long, so it
+		 * is only ever lowered, never raised.
+		 */
+		private static void lowerIdleTimeout(HttpClient client, Duration maxIdle) {
+			long current = client.getIdleTimeout();
+			if (current <= 0 || current > maxIdle.toMillis()) {
+				client.setIdleTimeout(maxIdle.toMillis());
+			}
 		}
 
 	}
 
+	/*
+	 * The JDK client has no per-client idle setting: its keep-alive is the JVM-wide
+	 * jdk.httpclient.keepalive.timeout, which only an operator may set. Say so once.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager",
-			"org.apache.hc.core5.reactive.ReactiveResponseConsumer", "reactor.core.publisher.Mono" })
-	static class HttpComponentsAsyncConfiguration {
+	static class JdkConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		HttpComponentsAsyncIdleConnections serverManagerHttpComponentsAsyncIdleConnections(ConnectionPools pools,
+		@ConditionalOnMissingBean(name = "serverManagerJdkIdleConnections")
+		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> serverManagerJdkIdleConnections(
 				ServerManagerSettings settings) {
-			return new HttpComponentsAsyncIdleConnections(pools, settings.idleConnectionGrace());
+			AtomicBoolean logged = new AtomicBoolean();
+			Duration maxIdle = settings.connectionMaxIdleTime();
+			return (builder) -> {
+				if (!maxIdle.isZero() && System.getProperty("jdk.httpclient.keepalive.timeout") == null
+						&& logged.compareAndSet(false, true)) {
+					logger.info("A client on the JDK HttpClient keeps idle connections, to former front servers too, "
+							+ "for the JVM's keep-alive timeout (1200 s on Java 17, 30 s from Java 20); "
+							+ "start the JVM with -Djdk.httpclient.keepalive.timeout="
+							+ Math.max(1, maxIdle.toSeconds()) + " to close them as the other HTTP clients do");
+				}
+				return builder;
+			};
 		}
 
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JdkIdleConnections serverManagerJdkIdleConnections() {
-		return new JdkIdleConnections();
 	}
 
 }

@@ -1,11 +1,11 @@
 package io.github.servermanager.autoconfigure;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
-import io.github.servermanager.connection.ClientPinger;
-import io.github.servermanager.connection.ClientPings;
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.ping.HealthUris;
 import io.github.servermanager.ping.HttpPinger;
@@ -26,8 +26,8 @@ public class ServerManagerPingers {
 
 	private final @Nullable SslBundles sslBundles;
 
-	/** The pings through the application's client, when they are switched on. */
-	private final Supplier<@Nullable ClientPings> clientPings;
+	/** Cuts a ping off at its timeout, whatever the server does. */
+	private final ScheduledExecutorService deadlines;
 
 	/** The current bundle of each name in use, replaced when Spring Boot reloads it. */
 	private final Map<String, SslBundle> bundles = new ConcurrentHashMap<>();
@@ -36,26 +36,14 @@ public class ServerManagerPingers {
 	 * Creates the factory and checks the configured SSL bundles.
 	 * @param settings the validated configuration
 	 * @param sslBundles Spring Boot's SSL bundles, or {@code null} when there are none
-	 * @throws InvalidServerManagerPropertyException when an {@code ssl-bundle} names no
-	 * bundle
-	 */
-	public ServerManagerPingers(ServerManagerSettings settings, @Nullable SslBundles sslBundles) {
-		this(settings, sslBundles, () -> null);
-	}
-
-	/**
-	 * Creates the factory and checks the configured SSL bundles.
-	 * @param settings the validated configuration
-	 * @param sslBundles Spring Boot's SSL bundles, or {@code null} when there are none
-	 * @param clientPings supplies what pings through the application's client share, or
-	 * {@code null} to ping over sockets of their own; asked when a pinger is created
+	 * @param deadlines the timer that cuts HTTP pings off at their timeout
 	 * @throws InvalidServerManagerPropertyException when an {@code ssl-bundle} names no
 	 * bundle
 	 */
 	public ServerManagerPingers(ServerManagerSettings settings, @Nullable SslBundles sslBundles,
-			Supplier<@Nullable ClientPings> clientPings) {
+			ScheduledExecutorService deadlines) {
 		this.sslBundles = sslBundles;
-		this.clientPings = clientPings;
+		this.deadlines = Objects.requireNonNull(deadlines, "deadlines must not be null");
 		for (Map.Entry<String, String> bundle : settings.sslBundleKeys().entrySet()) {
 			sslBundle(bundle.getKey(), bundle.getValue());
 		}
@@ -68,18 +56,11 @@ public class ServerManagerPingers {
 	 */
 	public Pinger<ServiceInstance> create(ServiceConfiguration configuration) {
 		return switch (configuration.ping()) {
-			case HTTP -> throughClient(configuration, HttpPinger.Healthy.ANY_ANSWER_BELOW_500);
-			case HTTP_HEALTH -> throughClient(configuration, HttpPinger.Healthy.SUCCESS_ONLY);
+			case HTTP -> httpPinger(configuration, HttpPinger.Healthy.ANY_ANSWER_BELOW_500);
+			case HTTP_HEALTH -> httpPinger(configuration, HttpPinger.Healthy.SUCCESS_ONLY);
 			case TCP -> new TcpPinger(configuration.pingTimeout());
 			case NONE -> (instance) -> true;
 		};
-	}
-
-	private Pinger<ServiceInstance> throughClient(ServiceConfiguration configuration, HttpPinger.Healthy healthy) {
-		HttpPinger socketPinger = httpPinger(configuration, healthy);
-		ClientPings pings = this.clientPings.get();
-		return (pings != null) ? new ClientPinger(socketPinger, healthy, configuration.pingTimeout(), pings)
-				: socketPinger;
 	}
 
 	private HttpPinger httpPinger(ServiceConfiguration configuration, HttpPinger.Healthy healthy) {
@@ -89,7 +70,7 @@ public class ServerManagerPingers {
 		}
 		Supplier<@Nullable SslBundle> bundle = (bundleName != null) ? () -> this.bundles.get(bundleName) : () -> null;
 		return new HttpPinger(new HealthUris(configuration.healthPath(), configuration.pingPortMetadataKey()),
-				configuration.pingTimeout(), healthy, bundle);
+				configuration.pingTimeout(), healthy, bundle, this.deadlines);
 	}
 
 	/** Looks a bundle up once and follows its reloads from then on. */

@@ -10,6 +10,7 @@ import io.github.servermanager.core.RebalanceSpread;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 /**
  * Settings of the server manager. The top-level keys are the defaults of every service;
@@ -20,6 +21,20 @@ public class ServerManagerProperties {
 
 	/** The prefix of every key. */
 	public static final String PREFIX = "server-manager";
+
+	/**
+	 * Returns the key of one setting of one service, as a user writes it: the service id
+	 * goes in brackets when it is not a single lower-case element (dots, capitals), since
+	 * Spring Boot would otherwise split or lower-case it.
+	 * @param serviceId the service id
+	 * @param name the setting, for example {@code ping}
+	 * @return for example {@code server-manager.services.backend.ping} or
+	 * {@code server-manager.services.[My.Service].ping}
+	 */
+	public static String serviceKey(String serviceId, String name) {
+		boolean plain = serviceId.indexOf('.') < 0 && ConfigurationPropertyName.isValid(serviceId);
+		return PREFIX + ".services." + (plain ? serviceId : "[" + serviceId + "]") + "." + name;
+	}
 
 	/**
 	 * Whether the server manager replaces Spring Cloud LoadBalancer's round robin. When
@@ -162,25 +177,12 @@ public class ServerManagerProperties {
 	private Duration offlineRecheck = Duration.ofSeconds(5);
 
 	/**
-	 * Whether the pooled idle connections of the application's HTTP clients (Reactor
-	 * Netty, Apache HttpClient 5, Jetty) to a server are closed once it is no longer the
-	 * front of any service, so that each client keeps one connection per service.
+	 * How long a pooled connection of the HTTP clients built by Spring Boot's builders
+	 * (Reactor Netty, Apache HttpClient 5, Jetty) may stay idle before it is closed, so
+	 * that connections to servers that left the front do not stay open. Defaults to a
+	 * quarter of min-reuse. 0 leaves each library's own setting.
 	 */
-	private boolean closeIdleConnections = true;
-
-	/**
-	 * How long after a server left the front its idle connections are closed, so that
-	 * requests that picked it just before finish first.
-	 */
-	private Duration idleConnectionGrace = Duration.ofMillis(500);
-
-	/**
-	 * Whether HTTP pings go through the application's own HTTP client that calls the
-	 * service (built by Spring Boot's builders), so that the connection a rebalance's
-	 * ping opens is the one the client then reuses: one new connection per rebalance
-	 * instead of two. When no such client can be told, pings use a socket of their own.
-	 */
-	private boolean pingThroughClient = true;
+	private @Nullable Duration connectionMaxIdleTime;
 
 	/**
 	 * Scheduling of rebalances.
@@ -365,28 +367,12 @@ public class ServerManagerProperties {
 		this.offlineRecheck = offlineRecheck;
 	}
 
-	public boolean isCloseIdleConnections() {
-		return this.closeIdleConnections;
+	public @Nullable Duration getConnectionMaxIdleTime() {
+		return this.connectionMaxIdleTime;
 	}
 
-	public void setCloseIdleConnections(boolean closeIdleConnections) {
-		this.closeIdleConnections = closeIdleConnections;
-	}
-
-	public boolean isPingThroughClient() {
-		return this.pingThroughClient;
-	}
-
-	public void setPingThroughClient(boolean pingThroughClient) {
-		this.pingThroughClient = pingThroughClient;
-	}
-
-	public Duration getIdleConnectionGrace() {
-		return this.idleConnectionGrace;
-	}
-
-	public void setIdleConnectionGrace(Duration idleConnectionGrace) {
-		this.idleConnectionGrace = idleConnectionGrace;
+	public void setConnectionMaxIdleTime(@Nullable Duration connectionMaxIdleTime) {
+		this.connectionMaxIdleTime = connectionMaxIdleTime;
 	}
 
 	public Scheduling getScheduling() {
@@ -411,17 +397,17 @@ public class ServerManagerProperties {
 	public static class Scheduling {
 
 		/**
-		 * Whether the starter enables Spring's scheduling (@EnableScheduling, which also
-		 * runs the application's own @Scheduled methods) and rebalances on a tick. When
-		 * false, rebalance through ServerManagerRegistry yourself.
+		 * Whether services are rebalanced on the starter's own timer. When false,
+		 * rebalance through ServerManagerRegistry yourself.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Most rebalances that may run at once, across all services. Each service runs at
-		 * most one, so with at least as many threads as services one service's slow pings
-		 * never delay another's rebalance. Threads start when needed and stop after a
-		 * minute idle.
+		 * Most threads that may wait on the network at once (rebalances, failover checks,
+		 * membership pulls), across all services. Each service runs at most one
+		 * rebalance, so with at least as many threads as services one service's slow
+		 * pings never delay another's rebalance. Threads start when needed and stop after
+		 * a minute idle.
 		 */
 		private int maxThreads = 64;
 
@@ -595,20 +581,6 @@ public class ServerManagerProperties {
 		 * servers answered; doubles up to the normal interval.
 		 */
 		private @Nullable Duration offlineRecheck;
-
-		/**
-		 * Whether idle connections to a server are closed once it left the front of this
-		 * service (and of every other one).
-		 */
-		private @Nullable Boolean closeIdleConnections;
-
-		public @Nullable Boolean getCloseIdleConnections() {
-			return this.closeIdleConnections;
-		}
-
-		public void setCloseIdleConnections(@Nullable Boolean closeIdleConnections) {
-			this.closeIdleConnections = closeIdleConnections;
-		}
 
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;

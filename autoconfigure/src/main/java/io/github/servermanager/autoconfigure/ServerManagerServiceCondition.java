@@ -25,8 +25,7 @@ class ServerManagerServiceCondition extends SpringBootCondition {
 		ServerManagerProperties.Service service = properties.getServices().get(serviceId);
 		Boolean enabled = (service != null) ? service.getEnabled() : null;
 		if (Boolean.FALSE.equals(enabled)) {
-			return ConditionOutcome
-				.noMatch(ServerManagerProperties.PREFIX + ".services." + serviceId + ".enabled is false");
+			return ConditionOutcome.noMatch(ServerManagerProperties.serviceKey(serviceId, "enabled") + " is false");
 		}
 		return ConditionOutcome.match("server manager enabled for service '" + serviceId + "'");
 	}

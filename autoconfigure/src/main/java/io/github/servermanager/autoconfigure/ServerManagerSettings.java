@@ -21,8 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public class ServerManagerSettings {
 
-	private static final String SERVICES = ServerManagerProperties.PREFIX + ".services.";
-
 	private final ServerManagerProperties properties;
 
 	/**
@@ -37,7 +35,7 @@ public class ServerManagerSettings {
 				properties.getScheduling().getMaxThreads()), "64");
 		requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".cluster-size-refresh",
 				properties.getClusterSizeRefresh()), "5m");
-		idleConnectionGrace();
+		connectionMaxIdleTime();
 		forService(null);
 		for (String serviceId : properties.getServices().keySet()) {
 			forService(serviceId);
@@ -95,8 +93,11 @@ public class ServerManagerSettings {
 		Integer fixedClusterSize = (clusterSize.count() == ClusterSize.Count.FIXED) ? clusterSize.fixed() : null;
 		boolean failoverCheck = merge.resolve("failover-check", Service::getFailoverCheck, defaults.isFailoverCheck())
 			.value();
-		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, fixedClusterSize,
-				membershipRefresh, failureStatuses, spread, rearm, offlineRecheck,
+		// A ping opens a connection of its own, closed after the answer; the requests
+		// that follow open another.
+		int connectionsPerRebalance = (ping == PingKind.NONE) ? 1 : 2;
+		ServiceSettings settings = new ServiceSettings(minReuse, jitterFraction, connsPerSec, connectionsPerRebalance,
+				fixedClusterSize, membershipRefresh, failureStatuses, spread, rearm, offlineRecheck,
 				failoverCheck ? pingTimeout : Duration.ZERO);
 		FrontSelectionMode frontSelection = merge
 			.resolve("front-selection", Service::getFrontSelection, defaults.getFrontSelection())
@@ -118,33 +119,31 @@ public class ServerManagerSettings {
 		}
 		this.properties.getServices().forEach((serviceId, service) -> {
 			if (service.getSslBundle() != null) {
-				bundles.put(SERVICES + serviceId + ".ssl-bundle", service.getSslBundle());
+				bundles.put(ServerManagerProperties.serviceKey(serviceId, "ssl-bundle"), service.getSslBundle());
 			}
 		});
 		return bundles;
 	}
 
 	/**
-	 * Returns whether idle connections to a server that left the front of a service are
-	 * closed.
-	 * @param serviceId the service
-	 * @return the service's override, else the default
+	 * Returns how long a pooled connection of a client built by Spring Boot's builders
+	 * may stay idle: the configured value, else a quarter of the default min-reuse. A
+	 * server stays in front for at least min-reuse, so the front's connection stays open
+	 * for an application that calls at least that often, while a connection to a former
+	 * front closes well before the next rebalance.
+	 * @return the bound, {@link Duration#ZERO} to leave each library's own setting
 	 */
-	public boolean closeIdleConnections(String serviceId) {
-		ServerManagerProperties.Service service = this.properties.getServices().get(serviceId);
-		return new Merger(serviceId, service)
-			.resolve("close-idle-connections", Service::getCloseIdleConnections,
-					this.properties.isCloseIdleConnections())
-			.value();
-	}
-
-	/**
-	 * Returns how long after a server left the front its idle connections are closed.
-	 * @return the validated grace period
-	 */
-	public Duration idleConnectionGrace() {
-		return requirePositive(new Resolved<>(ServerManagerProperties.PREFIX + ".idle-connection-grace",
-				this.properties.getIdleConnectionGrace()), "500ms");
+	public Duration connectionMaxIdleTime() {
+		Duration configured = this.properties.getConnectionMaxIdleTime();
+		if (configured == null) {
+			return this.properties.getMinReuse().dividedBy(4);
+		}
+		if (configured.isNegative()) {
+			throw new InvalidServerManagerPropertyException(
+					ServerManagerProperties.PREFIX + ".connection-max-idle-time", describe(configured),
+					"a positive duration, or 0 to leave each HTTP client's own setting", "30s");
+		}
+		return configured;
 	}
 
 	private static Duration requirePositive(Resolved<@Nullable Duration> resolved, String example) {
@@ -245,7 +244,7 @@ public class ServerManagerSettings {
 		<T> Resolved<T> resolve(String name, Function<Service, @Nullable T> override, T fallback) {
 			T value = (this.service != null) ? override.apply(this.service) : null;
 			if (value != null) {
-				return new Resolved<>(SERVICES + this.serviceId + "." + name, value);
+				return new Resolved<>(ServerManagerProperties.serviceKey(this.serviceId, name), value);
 			}
 			return new Resolved<>(ServerManagerProperties.PREFIX + "." + name, fallback);
 		}

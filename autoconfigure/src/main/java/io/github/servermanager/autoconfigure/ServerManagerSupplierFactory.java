@@ -12,6 +12,7 @@ import io.github.servermanager.loadbalancer.DiscoveryClientRank;
 import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerClock;
+import io.github.servermanager.loadbalancer.ServerManagerExecutor;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
@@ -50,10 +51,13 @@ public class ServerManagerSupplierFactory {
 
 	private final ServerManagerFrontSelections frontSelections;
 
+	private final ServerManagerExecutor executor;
+
 	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
 			DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
 			ObjectProvider<Pinger<ServiceInstance>> userPinger, ObjectProvider<ServerManagerObserver> observers,
-			Environment environment, ServerManagerFrontSelections frontSelections) {
+			Environment environment, ServerManagerFrontSelections frontSelections, ServerManagerExecutor executor) {
+		this.executor = executor;
 		this.frontSelections = frontSelections;
 		this.settings = settings;
 		this.registry = registry;
@@ -85,11 +89,11 @@ public class ServerManagerSupplierFactory {
 		RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
 		FrontSelection<ServiceInstance> frontSelection = this.frontSelections.forService(configuration, random);
 		ManagedService service = new ManagedService(serviceId, configuration.settings(), pinger(configuration),
-				clusterSize, observerList, ServerManagerClock.SYSTEM, random, frontSelection);
+				clusterSize, observerList, this.executor, ServerManagerClock.SYSTEM, random, frontSelection);
 		Runnable beforePull = (configuration.frontSelection() == FrontSelectionMode.SUBSET)
 				? rankAfter(countClients, this.frontSelections.rank()) : countClients;
 		return new ServerManagerServiceInstanceListSupplier(delegate, service, this.registry,
-				() -> secureOverride(serviceId), beforePull);
+				() -> secureOverride(serviceId), beforePull, this.executor);
 	}
 
 	private static Runnable rankAfter(Runnable countClients, DiscoveryClientRank rank) {

@@ -71,6 +71,8 @@ public final class ServerManager<S> {
 
 	private final int connsPerSecPerServer;
 
+	private final int connectionsPerRebalance;
+
 	private final ServerManagerListener<S> listener;
 
 	private final FrontSelection<S> frontSelection;
@@ -104,6 +106,7 @@ public final class ServerManager<S> {
 		this.minReuse = builder.minReuse;
 		this.jitterFraction = builder.jitterFraction;
 		this.connsPerSecPerServer = builder.connsPerSecPerServer;
+		this.connectionsPerRebalance = builder.connectionsPerRebalance;
 		this.listener = builder.listener;
 		this.frontSelection = (builder.frontSelection != null) ? builder.frontSelection
 				: FrontSelection.random(this.random);
@@ -461,7 +464,8 @@ public final class ServerManager<S> {
 	 * Returns how long to wait before the next rebalance, by Consul's formula: at least
 	 * {@code minReuse} plus a random stagger of up to {@code minReuse / jitterFraction},
 	 * and long enough that {@code clusterSize} clients rebalancing at this pace open no
-	 * more than {@code connsPerSecPerServer} connections per second to each server.
+	 * more than {@code connsPerSecPerServer} connections per second to each server, each
+	 * rebalance counting {@code connectionsPerRebalance} connections.
 	 * @return the delay
 	 */
 	public Duration nextRebalanceDelay() {
@@ -513,8 +517,9 @@ public final class ServerManager<S> {
 		return this.random;
 	}
 
+	/** Rebalances per second the whole cluster may run: connections allowed / opened. */
 	private double clusterRate() {
-		return (double) numServers() * this.connsPerSecPerServer;
+		return (double) numServers() * this.connsPerSecPerServer / this.connectionsPerRebalance;
 	}
 
 	private boolean ping(S server) {
@@ -723,6 +728,8 @@ public final class ServerManager<S> {
 
 		private int connsPerSecPerServer = DEFAULT_CONNS_PER_SEC_PER_SERVER;
 
+		private int connectionsPerRebalance = 1;
+
 		private ServerManagerListener<S> listener = new ServerManagerListener<>() {
 		};
 
@@ -808,6 +815,24 @@ public final class ServerManager<S> {
 						"connsPerSecPerServer must be at least 1, but was " + connsPerSecPerServer);
 			}
 			this.connsPerSecPerServer = connsPerSecPerServer;
+			return this;
+		}
+
+		/**
+		 * Sets how many new connections one rebalance opens to the server it puts in
+		 * front, so that the budget of {@link #connsPerSecPerServer} counts them all.
+		 * Consul's ping goes through its connection pool and the connection it opens is
+		 * the one requests then use: 1, the default. A ping over a connection of its own,
+		 * closed after the answer, makes it 2.
+		 * @param connectionsPerRebalance at least 1
+		 * @return this builder
+		 */
+		public Builder<S> connectionsPerRebalance(int connectionsPerRebalance) {
+			if (connectionsPerRebalance < 1) {
+				throw new IllegalArgumentException(
+						"connectionsPerRebalance must be at least 1, but was " + connectionsPerRebalance);
+			}
+			this.connectionsPerRebalance = connectionsPerRebalance;
 			return this;
 		}
 

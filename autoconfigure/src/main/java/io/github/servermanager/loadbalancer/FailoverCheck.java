@@ -1,9 +1,10 @@
 package io.github.servermanager.loadbalancer;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -20,12 +21,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class FailoverCheck {
 
-	private final Executor executor;
+	private final ServerManagerExecutor executor;
 
+	private final Duration wait;
+
+	/**
+	 * Completes when the running check ends or when requests have waited long enough,
+	 * whichever comes first.
+	 */
 	private final AtomicReference<@Nullable CompletableFuture<Void>> running = new AtomicReference<>();
 
-	FailoverCheck(Executor executor) {
+	/**
+	 * Creates the check.
+	 * @param executor runs the check on a worker and bounds the wait on its timer
+	 * @param wait how long requests wait for a check, at most
+	 */
+	FailoverCheck(ServerManagerExecutor executor, Duration wait) {
 		this.executor = Objects.requireNonNull(executor, "executor must not be null");
+		this.wait = Objects.requireNonNull(wait, "wait must not be null");
 	}
 
 	/**
@@ -40,7 +53,7 @@ final class FailoverCheck {
 			return;
 		}
 		try {
-			this.executor.execute(() -> {
+			this.executor.workers().execute(() -> {
 				try {
 					check.run();
 				}
@@ -48,15 +61,18 @@ final class FailoverCheck {
 					started.complete(null);
 				}
 			});
+			this.executor.scheduler()
+				.schedule(() -> started.complete(null), Math.max(1, this.wait.toMillis()), TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
-			// Shutting down: nothing to check for.
+			// Every worker busy, or shutting down: requests go on without a check.
 			started.complete(null);
 		}
 	}
 
 	/**
-	 * Returns the check that is running.
+	 * Returns what requests wait for while a check runs: it completes when the check
+	 * ends, or at the latest after the wait given at construction.
 	 * @return the running check, or {@code null} when none is
 	 */
 	@Nullable CompletableFuture<Void> inProgress() {

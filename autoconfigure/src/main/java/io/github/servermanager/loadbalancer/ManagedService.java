@@ -24,7 +24,6 @@ import io.github.servermanager.core.ServerManagerListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -67,8 +66,7 @@ public final class ManagedService {
 	 */
 	private final Pinger<ServiceInstance> pinger;
 
-	private final FailoverCheck failoverCheck = new FailoverCheck(
-			(check) -> Schedulers.boundedElastic().schedule(check));
+	private final FailoverCheck failoverCheck;
 
 	/**
 	 * Set when a failover check pinged every server and none answered, cleared by the
@@ -88,11 +86,12 @@ public final class ManagedService {
 	 * @param pinger how a rebalance checks an instance
 	 * @param clusterSize how many clients share the service's servers
 	 * @param observers who hears what happens
+	 * @param executor the threads failover checks run on
 	 */
 	public ManagedService(String serviceId, ServiceSettings settings, Pinger<ServiceInstance> pinger,
-			IntSupplier clusterSize, List<ServerManagerObserver> observers) {
-		this(serviceId, settings, pinger, clusterSize, observers, ServerManagerClock.SYSTEM,
-				() -> ThreadLocalRandom.current().nextLong());
+			IntSupplier clusterSize, List<ServerManagerObserver> observers, ServerManagerExecutor executor) {
+		this(serviceId, settings, pinger, clusterSize, observers, executor, ServerManagerClock.SYSTEM,
+				() -> ThreadLocalRandom.current().nextLong(), null);
 	}
 
 	/**
@@ -102,30 +101,16 @@ public final class ManagedService {
 	 * @param pinger how a rebalance checks an instance
 	 * @param clusterSize how many clients share the service's servers
 	 * @param observers who hears what happens
-	 * @param clock the clocks deadlines are kept in
-	 * @param random the source of shuffles and staggers
-	 */
-	public ManagedService(String serviceId, ServiceSettings settings, Pinger<ServiceInstance> pinger,
-			IntSupplier clusterSize, List<ServerManagerObserver> observers, ServerManagerClock clock,
-			RandomGenerator random) {
-		this(serviceId, settings, pinger, clusterSize, observers, clock, random, null);
-	}
-
-	/**
-	 * Creates a managed service that picks its front server in a given way.
-	 * @param serviceId the service
-	 * @param settings its settings
-	 * @param pinger how a rebalance checks an instance
-	 * @param clusterSize how many clients share the service's servers
-	 * @param observers who hears what happens
+	 * @param executor the threads failover checks run on
 	 * @param clock the clocks deadlines are kept in
 	 * @param random the source of shuffles and staggers
 	 * @param frontSelection the order in which a rebalance tries servers, or {@code null}
 	 * for the seed's shuffle
 	 */
 	public ManagedService(String serviceId, ServiceSettings settings, Pinger<ServiceInstance> pinger,
-			IntSupplier clusterSize, List<ServerManagerObserver> observers, ServerManagerClock clock,
-			RandomGenerator random, @Nullable FrontSelection<ServiceInstance> frontSelection) {
+			IntSupplier clusterSize, List<ServerManagerObserver> observers, ServerManagerExecutor executor,
+			ServerManagerClock clock, RandomGenerator random,
+			@Nullable FrontSelection<ServiceInstance> frontSelection) {
 		this.serviceId = Objects.requireNonNull(serviceId, "serviceId must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.observers = List.copyOf(observers);
@@ -137,11 +122,13 @@ public final class ManagedService {
 			.minReuse(settings.minReuse())
 			.jitterFraction(settings.jitterFraction())
 			.connsPerSecPerServer(settings.connsPerSecPerServer())
+			.connectionsPerRebalance(settings.connectionsPerRebalance())
 			.listener(new ManagerListener())
 			.frontSelection((frontSelection != null) ? frontSelection : FrontSelection.random(random))
 			.build();
 		this.frontSelection = frontSelection;
 		this.pinger = pinger;
+		this.failoverCheck = new FailoverCheck(executor, settings.failoverCheckWait());
 		this.schedule = new RebalanceSchedule(this.manager, settings.spread(), settings.rearmOnMembershipChange(),
 				settings.offlineRecheck(), clock.nanoTime());
 	}
@@ -371,18 +358,17 @@ public final class ManagedService {
 	 * back: the rebalances in between would repeat the same line every few seconds. A
 	 * service with no instances is left to the core's "no servers" warning. The likely
 	 * cause when every instance fails is a ping that does not fit them (a health path
-	 * they do not serve, a management port), so the line names the keys that fix it.
+	 * they do not serve, a management port), so the line says so.
 	 */
 	private void logOfflineTransition(RebalanceResult<ServiceInstance> result, Duration next) {
 		if (result.outcome() == RebalanceOutcome.OFFLINE && result.pings() > 0 && this.manager.isOffline()) {
 			if (!this.offlineLogged) {
 				this.offlineLogged = true;
-				String keys = "server-manager.services." + this.serviceId;
 				logger.warn("Service '" + this.serviceId + "' is offline: none of its " + result.pings()
 						+ " instance(s) answered the ping of " + describe(this.pinger)
 						+ "; requests still go to the instance in front, and the service is checked again in " + next
 						+ ", then less often while it stays offline. If the instances are up, the ping does not"
-						+ " fit them: set " + keys + ".ping or " + keys + ".health-path");
+						+ " fit them: configure this service's ping or health path");
 			}
 		}
 		else if (result.outcome() == RebalanceOutcome.HEALTHY && this.offlineLogged) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,11 +14,8 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.Request;
@@ -49,7 +48,7 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 
 	private final Runnable beforeMembershipPull;
 
-	private final Scheduler pullScheduler = Schedulers.boundedElastic();
+	private final ServerManagerExecutor executor;
 
 	/**
 	 * Pull requests not yet served; a positive count means a pull is queued or running.
@@ -68,7 +67,7 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
-	private volatile @Nullable Disposable periodicPull;
+	private volatile @Nullable ScheduledFuture<?> periodicPull;
 
 	/**
 	 * Creates a supplier.
@@ -79,10 +78,13 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 	 * when discovery's flag stands
 	 * @param beforeMembershipPull runs on the pulling thread before each pull, for work
 	 * that must stay off the request path (counting the cluster)
+	 * @param executor the threads membership is pulled on
 	 */
 	public ServerManagerServiceInstanceListSupplier(ServiceInstanceListSupplier delegate, ManagedService service,
-			ServerManagerRegistry registry, Supplier<@Nullable Boolean> secureOverride, Runnable beforeMembershipPull) {
+			ServerManagerRegistry registry, Supplier<@Nullable Boolean> secureOverride, Runnable beforeMembershipPull,
+			ServerManagerExecutor executor) {
 		super(delegate);
+		this.executor = Objects.requireNonNull(executor, "executor must not be null");
 		this.service = Objects.requireNonNull(service, "service must not be null");
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.secureOverride = Objects.requireNonNull(secureOverride, "secureOverride must not be null");
@@ -116,10 +118,9 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 				return Flux.just(this.service.manager().servers());
 			}
 			// A failure just moved the front and its successor is being pinged: wait for
-			// the answer (at most the configured bound) rather than send this request to
-			// a server that may be down with the one before it.
+			// the answer rather than send this request to a server that may be down with
+			// the one before it. The check completes at the latest after the wait bound.
 			return Mono.fromFuture(check, true)
-				.timeout(this.service.settings().failoverCheckWait())
 				.onErrorResume((ex) -> Mono.empty())
 				.then(Mono.fromSupplier(() -> this.service.manager().servers()))
 				.flux();
@@ -138,9 +139,14 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 		}
 		super.afterPropertiesSet();
 		this.registry.register(this.service, new Hooks());
-		long period = this.service.settings().membershipRefresh().toMillis();
-		this.periodicPull = Schedulers.parallel()
-			.schedulePeriodically(this::refreshMembership, 0, period, TimeUnit.MILLISECONDS);
+		long period = Math.max(1, this.service.settings().membershipRefresh().toMillis());
+		try {
+			this.periodicPull = this.executor.scheduler()
+				.scheduleWithFixedDelay(this::refreshMembership, 0, period, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// The application is closing: requests pull through the delegate themselves.
+		}
 	}
 
 	@Override
@@ -148,9 +154,9 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 		if (!this.stopped.compareAndSet(false, true)) {
 			return;
 		}
-		Disposable periodic = this.periodicPull;
+		ScheduledFuture<?> periodic = this.periodicPull;
 		if (periodic != null) {
-			periodic.dispose();
+			periodic.cancel(false);
 		}
 		this.registry.deregister(this.service);
 		super.destroy();
@@ -159,11 +165,17 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 	/**
 	 * Pulls membership from discovery on a worker thread. Requests that arrive while a
 	 * pull is running are folded into one more pull after it, so a change reported during
-	 * a pull is never missed and pulls never pile up.
+	 * a pull is never missed and pulls never pile up. When every worker is busy the
+	 * request is dropped: the next refresh period or heartbeat pulls again.
 	 */
 	public void refreshMembership() {
 		if (this.pendingPulls.getAndIncrement() == 0) {
-			this.pullScheduler.schedule(this::drainPulls);
+			try {
+				this.executor.workers().execute(this::drainPulls);
+			}
+			catch (RejectedExecutionException ex) {
+				this.pendingPulls.set(0);
+			}
 		}
 	}
 

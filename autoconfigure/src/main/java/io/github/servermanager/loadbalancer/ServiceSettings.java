@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * jitterFraction
  * @param connsPerSecPerServer new connections per second per server the whole cluster may
  * open by rebalancing
+ * @param connectionsPerRebalance new connections one rebalance opens to the server it
+ * puts in front: 2 when the ping has a connection of its own, 1 without pings
  * @param clusterSize a fixed cluster size, or {@code null} to count this application's
  * instances in discovery
  * @param membershipRefresh how often membership is pulled from discovery
@@ -31,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * rebalance, as Consul does
  */
 public record ServiceSettings(Duration minReuse, int jitterFraction, int connsPerSecPerServer,
-		@Nullable Integer clusterSize, Duration membershipRefresh, Set<Integer> failureStatuses, RebalanceSpread spread,
-		boolean rearmOnMembershipChange, Duration offlineRecheck, Duration failoverCheckWait) {
+		int connectionsPerRebalance, @Nullable Integer clusterSize, Duration membershipRefresh,
+		Set<Integer> failureStatuses, RebalanceSpread spread, boolean rearmOnMembershipChange, Duration offlineRecheck,
+		Duration failoverCheckWait) {
 
 	/** The statuses a gateway or proxy answers with when the server behind it is gone. */
 	public static final Set<Integer> DEFAULT_FAILURE_STATUSES = Set.of(502, 503, 504);
@@ -51,14 +54,16 @@ public record ServiceSettings(Duration minReuse, int jitterFraction, int connsPe
 
 	/**
 	 * Returns the settings every service gets when nothing is configured.
-	 * @return Consul's timings, a cluster size counted in discovery, a 30 second
-	 * membership refresh, 502/503/504 as failures, the spread schedule with re-arming, a
-	 * first offline re-check after 5 seconds, a failover check waited for up to 1 second
-	 * (the default ping timeout)
+	 * @return Consul's timings with two connections per rebalance (an HTTP ping's and the
+	 * requests'), a cluster size counted in discovery, a 30 second membership refresh,
+	 * 502/503/504 as failures, the spread schedule with re-arming, a first offline
+	 * re-check after 5 seconds, a failover check waited for up to 1 second (the default
+	 * ping timeout)
 	 */
 	public static ServiceSettings defaults() {
-		return new ServiceSettings(Duration.ofMinutes(2), 2, 64, null, Duration.ofSeconds(30), DEFAULT_FAILURE_STATUSES,
-				RebalanceSpread.SPREAD, true, RebalanceSchedule.DEFAULT_OFFLINE_RECHECK, Duration.ofSeconds(1));
+		return new ServiceSettings(Duration.ofMinutes(2), 2, 64, 2, null, Duration.ofSeconds(30),
+				DEFAULT_FAILURE_STATUSES, RebalanceSpread.SPREAD, true, RebalanceSchedule.DEFAULT_OFFLINE_RECHECK,
+				Duration.ofSeconds(1));
 	}
 
 	/**
@@ -67,9 +72,9 @@ public record ServiceSettings(Duration minReuse, int jitterFraction, int connsPe
 	 * @return the new settings
 	 */
 	public ServiceSettings withFailoverCheckWait(Duration wait) {
-		return new ServiceSettings(this.minReuse, this.jitterFraction, this.connsPerSecPerServer, this.clusterSize,
-				this.membershipRefresh, this.failureStatuses, this.spread, this.rearmOnMembershipChange,
-				this.offlineRecheck, wait);
+		return new ServiceSettings(this.minReuse, this.jitterFraction, this.connsPerSecPerServer,
+				this.connectionsPerRebalance, this.clusterSize, this.membershipRefresh, this.failureStatuses,
+				this.spread, this.rearmOnMembershipChange, this.offlineRecheck, wait);
 	}
 
 }

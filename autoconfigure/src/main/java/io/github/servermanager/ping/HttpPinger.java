@@ -62,6 +62,10 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 	 * @param healthPath the path to GET, starting with {@code /}
 	 * @param timeout the time allowed for a whole ping
 	 */
+	public HttpPinger(String healthPath, Duration timeout, java.util.concurrent.ScheduledExecutorService deadlines) {
+		this(healthPath, timeout);
+	}
+
 	public HttpPinger(String healthPath, Duration timeout) {
 		this(new HealthUris(healthPath, HealthUris.MANAGEMENT_PORT_KEY), timeout, Healthy.ANY_ANSWER_BELOW_500,
 				(SslBundle) null);
@@ -88,6 +92,11 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 	 * @param sslBundle supplies the current bundle for secure instances, or {@code null}
 	 * for the JVM's defaults
 	 */
+	public HttpPinger(HealthUris uris, Duration timeout, Healthy healthy, Supplier<@Nullable SslBundle> sslBundle,
+			java.util.concurrent.ScheduledExecutorService deadlines) {
+		this(uris, timeout, healthy, sslBundle);
+	}
+
 	public HttpPinger(HealthUris uris, Duration timeout, Healthy healthy, Supplier<@Nullable SslBundle> sslBundle) {
 		this.uris = Objects.requireNonNull(uris, "uris must not be null");
 		this.timeout = PingTimeouts.requirePositive(timeout);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.loadbalancer.ServerManagerExecutor;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
@@ -17,6 +18,9 @@ import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSupplie
  * Spring: starting registers the service in the registry, stopping removes it.
  */
 final class RunningService implements AutoCloseable {
+
+	/** Threads for the services of these tests: daemons, idle between tests. */
+	private static final ServerManagerExecutor EXECUTOR = new ServerManagerExecutor();
 
 	private final ServerManagerServiceInstanceListSupplier supplier;
 
@@ -48,10 +52,11 @@ final class RunningService implements AutoCloseable {
 	 */
 	static RunningService start(ServerManagerRegistry registry, String serviceId, List<ServerManagerObserver> observers,
 			Pinger<ServiceInstance> pinger, ServiceInstance... instances) {
-		ManagedService service = new ManagedService(serviceId, ServiceSettings.defaults(), pinger, () -> 1, observers);
+		ManagedService service = new ManagedService(serviceId, ServiceSettings.defaults(), pinger, () -> 1, observers,
+				EXECUTOR);
 		ServerManagerServiceInstanceListSupplier supplier = new ServerManagerServiceInstanceListSupplier(
 				ServiceInstanceListSuppliers.from(serviceId, instances), service, registry, () -> null, () -> {
-				});
+				}, EXECUTOR);
 		try {
 			supplier.afterPropertiesSet();
 		}

@@ -27,7 +27,9 @@ class ConfigurationMetadataTests {
 						"server-manager.health-path", "server-manager.ping-timeout", "server-manager.failure-statuses",
 						"server-manager.membership-refresh", "server-manager.rebalance-spread",
 						"server-manager.rearm-on-membership-change", "server-manager.services",
-						"server-manager.close-idle-connections", "server-manager.idle-connection-grace");
+						"server-manager.connection-max-idle-time")
+				.doesNotContain("server-manager.close-idle-connections", "server-manager.idle-connection-grace",
+						"server-manager.ping-through-client", "server-manager.jdk-http-client.keep-alive-timeout");
 			assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 				.as("description of %s", property.get("name"))
 				.isNotBlank());

@@ -48,12 +48,18 @@ class InvalidConfigurationStartupTests {
 	}
 
 	@Test
-	void badJdkKeepAliveStopsStartUpBeforeAnyBeanNamingTheKeyAndAnExample(CapturedOutput output) throws Exception {
-		startFails("server-manager.jdk-http-client.keep-alive-timeout=-5s");
+	void outOfRangeValueOfABracketedServiceIdNamesTheKeyAsWritten(CapturedOutput output) throws Exception {
+		startFails("server-manager.services.[My.Service].ping-timeout=0s");
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Invalid value '-5s' for property 'server-manager.jdk-http-client.keep-alive-timeout': it must "
-					+ "be 0 (leave the JVM's keep-alive alone) or a duration of at least 1s")
-			.contains("server-manager.jdk-http-client.keep-alive-timeout=30s");
+			.contains("Invalid value '0s' for property 'server-manager.services.[My.Service].ping-timeout'")
+			.contains("server-manager.services.[My.Service].ping-timeout=1s");
+	}
+
+	@Test
+	void negativeConnectionIdleBoundNamesTheKey(CapturedOutput output) throws Exception {
+		startFails("server-manager.connection-max-idle-time=-1s");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '-1s' for property 'server-manager.connection-max-idle-time'");
 	}
 
 	@Test

@@ -74,12 +74,12 @@ class ServerManagerAutoConfigurationTests {
 				"server-manager.ping=none");
 
 	@Test
-	void registersTheRegistrySettingsAndSchedulerByDefault() {
+	void registersTheRegistrySettingsAndSchedulerWithoutEnablingSpringsScheduling() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(ServerManagerRegistry.class)
 				.hasSingleBean(ServerManagerSettings.class)
 				.hasSingleBean(RebalanceScheduler.class)
-				.hasSingleBean(ScheduledAnnotationBeanPostProcessor.class);
+				.doesNotHaveBean(ScheduledAnnotationBeanPostProcessor.class);
 			assertThat(specificationNames(context))
 				.contains("default." + ServerManagerAutoConfiguration.class.getName());
 		});

@@ -1,26 +1,12 @@
 package io.github.servermanager.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
 
-import io.github.servermanager.connection.CalledServices;
-import io.github.servermanager.connection.CapturedClients;
-import io.github.servermanager.connection.CapturedConnectors;
-import io.github.servermanager.connection.ClientPings;
-import io.github.servermanager.connection.ConnectionPools;
-import io.github.servermanager.connection.HttpComponentsAsyncIdleConnections;
-import io.github.servermanager.connection.HttpComponentsIdleConnections;
-import io.github.servermanager.connection.IdleConnectionReaper;
-import io.github.servermanager.connection.JdkIdleConnections;
-import io.github.servermanager.connection.JettyIdleConnections;
-import io.github.servermanager.connection.ReactorNettyIdleConnections;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import io.github.servermanager.loadbalancer.ServerManagerExecutor;
 import org.junit.jupiter.api.Test;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
-import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration;
@@ -30,9 +16,18 @@ import org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfigurati
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each condition of the idle-connection auto-configuration, one per test.
+ * Each condition of the idle-bound auto-configuration, one per test.
  */
 class ServerManagerConnectionAutoConfigurationTests {
+
+	private static final String[] HTTP_COMPONENTS = { "serverManagerHttpComponentsIdleConnections",
+			"serverManagerHttpComponentsAsyncIdleConnections" };
+
+	private static final String[] REACTOR = { "serverManagerReactorNettyConnections",
+			"serverManagerReactorIdleConnections", "serverManagerReactorConnectorIdleConnections" };
+
+	private static final String[] JETTY = { "serverManagerJettyIdleConnections",
+			"serverManagerJettyConnectorIdleConnections" };
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(UtilAutoConfiguration.class,
@@ -41,89 +36,87 @@ class ServerManagerConnectionAutoConfigurationTests {
 		.withPropertyValues("spring.application.name=client", "server-manager.ping=none");
 
 	@Test
-	void registersTheReaperAndOneCustomizerPerLibraryOnTheClassPath() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(ConnectionPools.class)
-			.hasSingleBean(IdleConnectionReaper.class)
-			.hasSingleBean(ReactorNettyIdleConnections.class)
-			.hasSingleBean(HttpComponentsIdleConnections.class)
-			.hasSingleBean(JettyIdleConnections.class)
-			.hasSingleBean(JdkIdleConnections.class));
+	void boundsEveryLibraryOnTheClassPath() {
+		this.runner.run((context) -> assertThat(context).hasBean(HTTP_COMPONENTS[0])
+			.hasBean(HTTP_COMPONENTS[1])
+			.hasBean(REACTOR[0])
+			.hasBean(REACTOR[1])
+			.hasBean(REACTOR[2])
+			.hasBean(JETTY[0])
+			.hasBean(JETTY[1])
+			.hasBean("serverManagerJdkIdleConnections"));
 	}
 
 	@Test
-	void eachLibrarysBeanIsTheCustomizerOfSpringBootsBuildersForIt() {
-		this.runner.withPropertyValues("server-manager.ping-through-client=false").run((context) -> {
-			assertThat(context.getBeansOfType(ClientHttpRequestFactoryBuilderCustomizer.class)).hasSize(4);
-			assertThat(context.getBeansOfType(ClientHttpConnectorBuilderCustomizer.class).values()).hasSize(4)
-				.hasAtLeastOneElementOfType(ReactorNettyIdleConnections.class)
-				.hasAtLeastOneElementOfType(HttpComponentsAsyncIdleConnections.class)
-				.hasOnlyElementsOfTypes(ReactorNettyIdleConnections.class, JettyIdleConnections.class,
-						HttpComponentsAsyncIdleConnections.class, JdkIdleConnections.class);
-		});
+	void withoutApacheHttpClientLeavesItOut() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.apache.hc.client5"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(HTTP_COMPONENTS[0])
+				.doesNotHaveBean(HTTP_COMPONENTS[1])
+				.hasBean(REACTOR[0]));
 	}
 
 	@Test
-	void pingsGoThroughTheClientByDefault() {
-		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(ClientPings.class)
-				.hasSingleBean(CapturedConnectors.class)
-				.hasSingleBean(CalledServices.class);
-			assertThat(context.getBeansOfType(ClientHttpRequestFactoryBuilderCustomizer.class).values()).hasSize(5)
-				.hasAtLeastOneElementOfType(CapturedClients.class);
-		});
-	}
-
-	@Test
-	void pingsKeepSocketsOfTheirOwnWhenSwitchedOff() {
-		this.runner.withPropertyValues("server-manager.ping-through-client=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ClientPings.class)
-				.doesNotHaveBean(CapturedClients.class)
-				.doesNotHaveBean(CapturedConnectors.class)
-				.doesNotHaveBean(CalledServices.class));
-	}
-
-	@Test
-	void configuresNothingWhenTheStarterIsSwitchedOff() {
-		this.runner.withPropertyValues("server-manager.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ConnectionPools.class)
-				.doesNotHaveBean(IdleConnectionReaper.class));
-	}
-
-	@Test
-	void leavesApacheHttpClientAsyncOutWithoutItsReactiveModule() {
+	void withoutApacheReactiveStreamsLeavesOnlyTheAsyncClientOut() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.apache.hc.core5.reactive"))
-			.run((context) -> assertThat(context).hasSingleBean(HttpComponentsIdleConnections.class)
-				.doesNotHaveBean(HttpComponentsAsyncIdleConnections.class));
+			.run((context) -> assertThat(context).hasBean(HTTP_COMPONENTS[0]).doesNotHaveBean(HTTP_COMPONENTS[1]));
 	}
 
 	@Test
-	void leavesApacheHttpClientOutWhenItIsNotOnTheClassPath() {
-		this.runner.withClassLoader(new FilteredClassLoader(PoolingHttpClientConnectionManager.class))
-			.run((context) -> assertThat(context).hasSingleBean(IdleConnectionReaper.class)
-				.doesNotHaveBean(HttpComponentsIdleConnections.class));
-	}
-
-	@Test
-	void leavesReactorNettyOutWhenItIsNotOnTheClassPath() {
+	void withoutReactorNettyLeavesItOut() {
 		this.runner.withClassLoader(new FilteredClassLoader("reactor.netty"))
-			.run((context) -> assertThat(context).hasSingleBean(IdleConnectionReaper.class)
-				.doesNotHaveBean(ReactorNettyIdleConnections.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(REACTOR[0])
+				.doesNotHaveBean(REACTOR[1])
+				.doesNotHaveBean(REACTOR[2])
+				.hasBean(JETTY[0]));
 	}
 
 	@Test
-	void configuresNothingWithoutSpringBootsHttpClientBuilders() {
-		this.runner.withClassLoader(new FilteredClassLoader(ClientHttpRequestFactoryBuilder.class))
-			.run((context) -> assertThat(context).hasSingleBean(ServerManagerSettings.class)
-				.doesNotHaveBean(IdleConnectionReaper.class));
+	void withoutJettyLeavesItOut() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.eclipse.jetty"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(JETTY[0])
+				.doesNotHaveBean(JETTY[1])
+				.hasBean(HTTP_COMPONENTS[0]));
 	}
 
 	@Test
-	void aUserReaperReplacesOurs() {
-		this.runner
-			.withBean("myReaper", IdleConnectionReaper.class,
-					() -> new IdleConnectionReaper(new ConnectionPools(), List::of, (serviceId) -> false,
-							Duration.ofSeconds(1)))
-			.run((context) -> assertThat(context).hasSingleBean(IdleConnectionReaper.class).hasBean("myReaper"));
+	void withoutSpringBootsHttpClientModuleConfiguresNothing() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ServerManagerConnectionAutoConfiguration.class)
+				.hasSingleBean(ServerManagerSettings.class));
+	}
+
+	@Test
+	void defaultBoundIsAQuarterOfMinReuse() {
+		this.runner.withPropertyValues("server-manager.min-reuse=2m")
+			.run((context) -> assertThat(context.getBean(ServerManagerSettings.class).connectionMaxIdleTime())
+				.isEqualTo(Duration.ofSeconds(30)));
+	}
+
+	@Test
+	void reactorNettyPoolHasTheBoundAndClosingItLeavesTheTimerRunning() throws Exception {
+		try (ServerManagerExecutor executor = new ServerManagerExecutor(1)) {
+			ReactorNettyConnections connections = new ReactorNettyConnections(Duration.ofSeconds(7),
+					executor.scheduler(), () -> null);
+			ConnectionProvider provider = connections.provider();
+			assertThat(provider.name()).isEqualTo("server-manager");
+			assertThat(provider.mutate()).isNotNull();
+			connections.destroy();
+			assertThat(provider.isDisposed()).isTrue();
+			assertThat(executor.scheduler().isShutdown()).isFalse();
+			assertThat(executor.scheduler().submit(() -> "still running").get()).isEqualTo("still running");
+		}
+	}
+
+	@Test
+	void reactorNettyConnectionsWithAZeroBoundAreUnbounded() {
+		try (ServerManagerExecutor executor = new ServerManagerExecutor(1)) {
+			assertThat(new ReactorNettyConnections(Duration.ZERO, executor.scheduler(), () -> null).isBounded())
+				.isFalse();
+		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.testsupport.TestTls;
+import io.github.servermanager.loadbalancer.ServerManagerExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ServerManagerPingersTests {
 
+	private final ServerManagerExecutor deadlines = new ServerManagerExecutor(1);
+
 	private final DefaultSslBundleRegistry sslBundles = new DefaultSslBundleRegistry();
 
 	private HttpsServer https;
@@ -37,12 +40,13 @@ class ServerManagerPingersTests {
 	@AfterEach
 	void stop() {
 		this.https.stop(0);
+		this.deadlines.close();
 	}
 
 	@Test
 	void serviceSslBundleIsTrustedByItsHttpPing() throws Exception {
 		ServerManagerSettings settings = settings(Map.of("server-manager.services.secure.ssl-bundle", "backends"));
-		ServerManagerPingers pingers = new ServerManagerPingers(settings, this.sslBundles);
+		ServerManagerPingers pingers = new ServerManagerPingers(settings, this.sslBundles, this.deadlines.scheduler());
 		ServiceInstance secure = new DefaultServiceInstance("s1", "secure", "localhost",
 				this.https.getAddress().getPort(), true);
 		assertThat(pingers.create(settings.forService("secure")).ping(secure)).as("a 404 over trusted TLS is alive")
@@ -55,7 +59,7 @@ class ServerManagerPingersTests {
 	void reloadedBundleIsUsedByTheNextPing() throws Exception {
 		DefaultSslBundleRegistry reloading = new DefaultSslBundleRegistry("backends", SslBundle.systemDefault());
 		ServerManagerSettings settings = settings(Map.of("server-manager.ssl-bundle", "backends"));
-		Pinger<ServiceInstance> pinger = new ServerManagerPingers(settings, reloading)
+		Pinger<ServiceInstance> pinger = new ServerManagerPingers(settings, reloading, this.deadlines.scheduler())
 			.create(settings.forService("secure"));
 		ServiceInstance secure = new DefaultServiceInstance("s1", "secure", "localhost",
 				this.https.getAddress().getPort(), true);
@@ -71,16 +75,16 @@ class ServerManagerPingersTests {
 				Map.of("server-manager.ssl-bundle", "backends", "server-manager.ping", "http-health"));
 		ServiceInstance secure = new DefaultServiceInstance("s1", "secure", "localhost",
 				this.https.getAddress().getPort(), true);
-		assertThat(
-				new ServerManagerPingers(settings, this.sslBundles).create(settings.forService("secure")).ping(secure))
-			.isFalse();
+		assertThat(new ServerManagerPingers(settings, this.sslBundles, this.deadlines.scheduler())
+			.create(settings.forService("secure"))
+			.ping(secure)).isFalse();
 	}
 
 	@Test
 	void unknownBundleIsRefusedWithItsKey() {
 		ServerManagerSettings settings = settings(Map.of("server-manager.services.secure.ssl-bundle", "pings"));
 		assertThatExceptionOfType(InvalidServerManagerPropertyException.class)
-			.isThrownBy(() -> new ServerManagerPingers(settings, this.sslBundles))
+			.isThrownBy(() -> new ServerManagerPingers(settings, this.sslBundles, this.deadlines.scheduler()))
 			.satisfies((ex) -> {
 				assertThat(ex.getKey()).isEqualTo("server-manager.services.secure.ssl-bundle");
 				assertThat(ex.getValue()).isEqualTo("pings");
@@ -92,7 +96,7 @@ class ServerManagerPingersTests {
 	void bundleWithoutSslBundlesIsRefused() {
 		ServerManagerSettings settings = settings(Map.of("server-manager.ssl-bundle", "backends"));
 		assertThatExceptionOfType(InvalidServerManagerPropertyException.class)
-			.isThrownBy(() -> new ServerManagerPingers(settings, null))
+			.isThrownBy(() -> new ServerManagerPingers(settings, null, this.deadlines.scheduler()))
 			.satisfies((ex) -> assertThat(ex.getKey()).isEqualTo("server-manager.ssl-bundle"));
 	}
 

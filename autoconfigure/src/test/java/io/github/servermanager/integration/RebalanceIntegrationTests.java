@@ -11,6 +11,7 @@ import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerClock;
+import io.github.servermanager.loadbalancer.ServerManagerExecutor;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServiceInstanceKeys;
 import io.github.servermanager.loadbalancer.ServiceSettings;
@@ -100,16 +101,19 @@ class RebalanceIntegrationTests {
 			instances.add(new DefaultServiceInstance(backend.name(), ClientApplication.SERVICE, "127.0.0.1",
 					backend.port(), false));
 		}
-		HttpPinger pinger = new HttpPinger("/actuator/health", Duration.ofSeconds(1));
-		Set<String> fronts = new HashSet<>();
-		for (int client = 0; client < CLIENTS; client++) {
-			ManagedService service = new ManagedService(ClientApplication.SERVICE, ServiceSettings.defaults(), pinger,
-					() -> CLIENTS, List.of(), ServerManagerClock.SYSTEM, new SplittableRandom(client));
-			service.manager().syncServers(instances);
-			service.rebalanceNow();
-			fronts.add(ServiceInstanceKeys.keyOf(service.manager().findServer()));
+		try (ServerManagerExecutor executor = new ServerManagerExecutor(1)) {
+			HttpPinger pinger = new HttpPinger("/actuator/health", Duration.ofSeconds(1), executor.scheduler());
+			Set<String> fronts = new HashSet<>();
+			for (int client = 0; client < CLIENTS; client++) {
+				ManagedService service = new ManagedService(ClientApplication.SERVICE, ServiceSettings.defaults(),
+						pinger, () -> CLIENTS, List.of(), executor, ServerManagerClock.SYSTEM,
+						new SplittableRandom(client), null);
+				service.manager().syncServers(instances);
+				service.rebalanceNow();
+				fronts.add(ServiceInstanceKeys.keyOf(service.manager().findServer()));
+			}
+			return fronts;
 		}
-		return fronts;
 	}
 
 	private static String whoami(RestClient restClient) {

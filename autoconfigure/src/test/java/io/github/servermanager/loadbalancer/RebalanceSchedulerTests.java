@@ -31,14 +31,17 @@ class RebalanceSchedulerTests {
 
 	private final ServerManagerRegistry registry = new ServerManagerRegistry();
 
-	private final RebalanceScheduler scheduler = new RebalanceScheduler(this.registry);
+	private final ServerManagerExecutor executor = new ServerManagerExecutor();
+
+	private final RebalanceScheduler scheduler = new RebalanceScheduler(this.registry, this.executor,
+			Duration.ofSeconds(1));
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
 	@AfterEach
 	void stop() throws Exception {
 		this.release.countDown();
-		this.scheduler.destroy();
+		this.executor.close();
 	}
 
 	@Test
@@ -51,7 +54,7 @@ class RebalanceSchedulerTests {
 		this.clock.advance(Duration.ofMinutes(10));
 		this.scheduler.tick();
 		await().atMost(Duration.ofSeconds(5)).until(() -> service.lastRebalance() != null);
-		assertThat(pingThread.get()).startsWith("server-manager-rebalance-")
+		assertThat(pingThread.get()).startsWith("server-manager-worker-")
 			.isNotEqualTo(Thread.currentThread().getName());
 	}
 
@@ -138,7 +141,8 @@ class RebalanceSchedulerTests {
 
 	@Test
 	void aDueServiceWaitsForATickWhenEveryThreadIsBusy() throws Exception {
-		RebalanceScheduler oneThread = new RebalanceScheduler(this.registry, 1);
+		ServerManagerExecutor oneWorker = new ServerManagerExecutor(1);
+		RebalanceScheduler oneThread = new RebalanceScheduler(this.registry, oneWorker, Duration.ofSeconds(1));
 		try {
 			CountDownLatch entered = new CountDownLatch(1);
 			ManagedService hung = registered("hung", (instance) -> {
@@ -161,14 +165,14 @@ class RebalanceSchedulerTests {
 			});
 		}
 		finally {
-			oneThread.destroy();
+			oneWorker.close();
 		}
 	}
 
 	@Test
 	void maxThreadsMustBeAtLeastOne() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new RebalanceScheduler(this.registry, 0))
-			.withMessageContaining("maxThreads");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ServerManagerExecutor(0))
+			.withMessageContaining("maxWorkers");
 	}
 
 	@Test
@@ -182,7 +186,7 @@ class RebalanceSchedulerTests {
 		this.scheduler.tick();
 		assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 		long start = System.nanoTime();
-		this.scheduler.destroy();
+		this.executor.close();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		assertThat(service.lastRebalance().outcome()).isEqualTo(RebalanceOutcome.FROZEN);
 		this.scheduler.tick();
@@ -194,7 +198,7 @@ class RebalanceSchedulerTests {
 
 	private ManagedService registered(String serviceId, Pinger<ServiceInstance> pinger) {
 		ManagedService service = new ManagedService(serviceId, ServiceSettings.defaults(), pinger, () -> 1, List.of(),
-				this.clock, new SplittableRandom(7));
+				this.executor, this.clock, new SplittableRandom(7), null);
 		service.manager().syncServers(TestServices.instances(3));
 		this.registry.register(service, new ServerManagerRegistry.ServiceHooks() {
 

@@ -35,7 +35,7 @@ class ServerManagerServiceInstanceListSupplierTests {
 
 	private final ServerManagerServiceInstanceListSupplier supplier = new ServerManagerServiceInstanceListSupplier(
 			this.discovery, this.service, this.registry, this.secure::get, () -> {
-			});
+			}, TestServices.EXECUTOR);
 
 	@AfterEach
 	void stop() throws Exception {

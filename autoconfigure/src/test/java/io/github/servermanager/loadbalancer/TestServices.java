@@ -23,6 +23,9 @@ final class TestServices {
 		return new DefaultServiceInstance(id, SERVICE, "127.0.0.1", port, false);
 	}
 
+	/** Threads for the services of tests that do not stop their own: daemons, idle. */
+	static final ServerManagerExecutor EXECUTOR = new ServerManagerExecutor();
+
 	static List<ServiceInstance> instances(int count) {
 		List<ServiceInstance> instances = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
@@ -33,8 +36,8 @@ final class TestServices {
 
 	static ManagedService service(Pinger<ServiceInstance> pinger, ServerManagerClock clock,
 			ServerManagerObserver... observers) {
-		return new ManagedService(SERVICE, ServiceSettings.defaults(), pinger, () -> 1, List.of(observers), clock,
-				new SplittableRandom(42));
+		return new ManagedService(SERVICE, ServiceSettings.defaults(), pinger, () -> 1, List.of(observers), EXECUTOR,
+				clock, new SplittableRandom(42), null);
 	}
 
 	static ManagedService service(ServerManagerObserver... observers) {

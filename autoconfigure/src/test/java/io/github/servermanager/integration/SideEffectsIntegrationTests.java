@@ -1,13 +1,13 @@
 package io.github.servermanager.integration;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.servermanager.loadbalancer.ManagedService;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.testsupport.Backends;
 import io.github.servermanager.testsupport.ClientApplication;
+import io.github.servermanager.testsupport.StarterThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,10 +75,10 @@ class SideEffectsIntegrationTests {
 				.find(ClientApplication.SERVICE)
 				.orElseThrow();
 			await().atMost(Duration.ofSeconds(10)).until(() -> service.lastRebalance() != null);
-			assertThat(starterThreads()).isNotEmpty()
+			assertThat(StarterThreads.live()).isNotEmpty()
 				.allSatisfy((name) -> assertThat(name).matches("server-manager-(scheduler|worker-\\d+)"));
 		}
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(starterThreads()).isEmpty());
+		StarterThreads.awaitNoneLive();
 	}
 
 	@Test
@@ -97,16 +97,6 @@ class SideEffectsIntegrationTests {
 				.orElseThrow();
 			assertThat(service.rebalanceNow().outcome()).isNotNull();
 		}
-	}
-
-	private static List<String> starterThreads() {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter(Thread::isAlive)
-			.map(Thread::getName)
-			.filter((name) -> name.startsWith("server-manager"))
-			.toList();
 	}
 
 	private static String whoami(ConfigurableApplicationContext context) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import io.github.servermanager.testsupport.Backends;
+import io.github.servermanager.testsupport.StarterThreads;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -76,14 +77,14 @@ class RestClientJobStackTests {
 					.doesNotContain(front, FAILED);
 				assertThat(new HashSet<>(afterFailover)).as("outcomes %s", outcomes).hasSize(1);
 				await().atMost(Duration.ofSeconds(10))
-					.until(() -> ServerManagerThreads.live()
+					.until(() -> StarterThreads.live()
 						.stream()
-						.anyMatch((name) -> name.startsWith("server-manager-rebalance-")));
+						.anyMatch((name) -> name.startsWith("server-manager-worker-")));
 			}
 			finally {
 				context.close();
 			}
-			ServerManagerThreads.awaitNoneLive();
+			StarterThreads.awaitNoneLive();
 		}
 	}
 

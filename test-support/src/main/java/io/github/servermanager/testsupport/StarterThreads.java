@@ -1,4 +1,4 @@
-package io.github.servermanager.clients.restclientjob;
+package io.github.servermanager.testsupport;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,21 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The threads the starter names {@code server-manager-...} (rebalances, client pings, the
- * idle-connection reaper), as the JVM has them now.
+ * The threads the starter starts, all named {@code server-manager-...}, as the JVM has
+ * them now.
  */
-final class ServerManagerThreads {
+public final class StarterThreads {
 
 	private static final String PREFIX = "server-manager-";
 
-	private ServerManagerThreads() {
+	private StarterThreads() {
 	}
 
 	/**
 	 * Returns the names of the live threads of the starter.
 	 * @return their names, sorted
 	 */
-	static List<String> live() {
+	public static List<String> live() {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
@@ -35,8 +35,8 @@ final class ServerManagerThreads {
 	/**
 	 * Waits a few seconds for the starter's threads to end, then fails naming those left.
 	 */
-	static void awaitNoneLive() {
-		await().atMost(Duration.ofSeconds(5))
+	public static void awaitNoneLive() {
+		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(50))
 			.untilAsserted(() -> assertThat(live()).as("live threads named %s...", PREFIX).isEmpty());
 	}

@@ -33,6 +33,8 @@ public final class Backend implements AutoCloseable {
 
 	private volatile boolean hanging;
 
+	private volatile boolean healthHanging;
+
 	/** Requests held unanswered while hanging, answered by nobody and closed on stop. */
 	private final Queue<HttpExchange> held = new ConcurrentLinkedQueue<>();
 
@@ -109,6 +111,19 @@ public final class Backend implements AutoCloseable {
 	}
 
 	/**
+	 * Makes {@code /actuator/health} hang: health checks are accepted and never answered
+	 * until the server stops or {@code hangHealthChecks(false)}, while {@code /whoami}
+	 * goes on answering.
+	 * @param hanging whether to hold health checks unanswered
+	 */
+	public void hangHealthChecks(boolean hanging) {
+		this.healthHanging = hanging;
+		if (!hanging) {
+			closeHeld();
+		}
+	}
+
+	/**
 	 * Makes the health check fail or pass.
 	 * @param healthy whether {@code /actuator/health} answers 200
 	 */
@@ -163,6 +178,10 @@ public final class Backend implements AutoCloseable {
 
 	private void health(HttpExchange exchange) throws IOException {
 		this.pings.incrementAndGet();
+		if (this.healthHanging) {
+			this.held.add(exchange);
+			return;
+		}
 		boolean up = this.healthy;
 		respond(exchange, up ? 200 : 503, up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
 	}

@@ -1,19 +1,19 @@
 package io.github.servermanager.ping;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.Authenticator;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
 import io.github.servermanager.core.Pinger;
@@ -25,50 +25,61 @@ import org.springframework.cloud.client.ServiceInstance;
 
 /**
  * Pings an instance with an HTTP GET of its health path (see {@link HealthUris} for how
- * the port and path follow the instance's metadata) and judges the status line of the
+ * the port and path follow the instance's metadata) and judges the status code of the
  * answer.
  * <p>
- * Each ping opens its own connection, sends {@code Connection: close}, reads the status
- * line and closes the connection: a rebalance pings servers that it may then leave at the
- * back of the list for minutes, and a pooled client (the JDK's keeps idle connections for
- * 20 minutes) would hold a connection to each of them. It follows no redirect and reads
- * no body, and the whole ping, from connect to status line, is bounded by the timeout, so
- * a server that accepts connections but never answers cannot stall a rebalance. The
- * request goes straight to the instance, never through a load-balanced client (that would
- * ask the balancer being rebalanced).
+ * Each ping opens its own connection with the JDK's {@link HttpURLConnection}, sends
+ * {@code Connection: close}, reads the status and closes the connection: a rebalance
+ * pings servers that it may then leave at the back of the list for minutes, and a pooled
+ * connection to each of them would be held all that time. It follows no redirect, reads
+ * no body and goes straight to the instance, never through a JVM proxy or a load-balanced
+ * client (that would ask the balancer being rebalanced).
+ * <p>
+ * The whole ping, from connect to status, is bounded by the timeout: on top of the
+ * connect and read timeouts, which a server that trickles its answer byte by byte never
+ * trips, a deadline task on the given scheduler cuts the connection when the timeout is
+ * up, so a server that accepts connections but never answers cannot stall a rebalance.
+ * The pinger creates no thread of its own.
  * <p>
  * Secure instances are pinged over TLS with the host name verified against the instance's
- * registered host, as the application's own requests are, with the trust material of an
- * SSL bundle or the JVM's defaults.
+ * registered host, as the application's own requests are, with the trust material and
+ * options of an SSL bundle or the JVM's defaults.
  */
 public final class HttpPinger implements Pinger<ServiceInstance> {
 
-	private static final int MAX_STATUS_LINE = 1024;
+	/**
+	 * Hands out no credentials: a 401 from an instance is an answer, and an
+	 * {@link Authenticator} the application set for the whole JVM must not be asked for a
+	 * password on the ping's behalf.
+	 */
+	private static final Authenticator NO_CREDENTIALS = new Authenticator() {
+	};
 
 	private final HealthUris uris;
 
 	private final Duration timeout;
 
+	private final int timeoutMillis;
+
 	private final Healthy healthy;
 
 	private final Supplier<@Nullable SslBundle> sslBundle;
 
+	private final ScheduledExecutorService deadlines;
+
 	/** The TLS set-up of the bundle last seen, rebuilt when the bundle is reloaded. */
-	private volatile @Nullable Tls tls;
+	private volatile PingTlsSocketFactory.@Nullable Tls tls;
 
 	/**
-	 * Creates a pinger of the configured path, that counts any answer but a 5xx as alive
-	 * and follows a {@code management.port} in the metadata.
+	 * Creates a pinger of the configured path, that counts any answer but a 5xx as alive,
+	 * follows a {@code management.port} in the metadata and uses the JVM's TLS defaults.
 	 * @param healthPath the path to GET, starting with {@code /}
 	 * @param timeout the time allowed for a whole ping
+	 * @param deadlines runs the task that cuts a ping at its timeout
 	 */
-	public HttpPinger(String healthPath, Duration timeout, java.util.concurrent.ScheduledExecutorService deadlines) {
-		this(healthPath, timeout);
-	}
-
-	public HttpPinger(String healthPath, Duration timeout) {
+	public HttpPinger(String healthPath, Duration timeout, ScheduledExecutorService deadlines) {
 		this(new HealthUris(healthPath, HealthUris.MANAGEMENT_PORT_KEY), timeout, Healthy.ANY_ANSWER_BELOW_500,
-				(SslBundle) null);
+				() -> null, deadlines);
 	}
 
 	/**
@@ -76,49 +87,61 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 	 * @param uris where the pings of an instance go
 	 * @param timeout the time allowed for a whole ping
 	 * @param healthy which answers count as alive
-	 * @param sslBundle the trust material and TLS options for secure instances, or
-	 * {@code null} for the JVM's defaults
+	 * @param sslBundle supplies the current bundle for secure instances (it may change,
+	 * as Spring Boot's bundles do when their files are reloaded), or {@code null} for the
+	 * JVM's defaults
+	 * @param deadlines runs the task that cuts a ping at its timeout; it should remove
+	 * cancelled tasks, as every ping that ends in time cancels its own
 	 */
-	public HttpPinger(HealthUris uris, Duration timeout, Healthy healthy, @Nullable SslBundle sslBundle) {
-		this(uris, timeout, healthy, () -> sslBundle);
+	public HttpPinger(HealthUris uris, Duration timeout, Healthy healthy, Supplier<@Nullable SslBundle> sslBundle,
+			ScheduledExecutorService deadlines) {
+		this.uris = Objects.requireNonNull(uris, "uris must not be null");
+		this.timeout = PingTimeouts.requirePositive(timeout);
+		this.timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+		this.healthy = Objects.requireNonNull(healthy, "healthy must not be null");
+		this.sslBundle = Objects.requireNonNull(sslBundle, "sslBundle must not be null");
+		this.deadlines = Objects.requireNonNull(deadlines, "deadlines must not be null");
 	}
 
 	/**
-	 * Creates a pinger whose SSL bundle may change, as Spring Boot's bundles do when
-	 * their files are reloaded.
-	 * @param uris where the pings of an instance go
-	 * @param timeout the time allowed for a whole ping
-	 * @param healthy which answers count as alive
-	 * @param sslBundle supplies the current bundle for secure instances, or {@code null}
-	 * for the JVM's defaults
+	 * Pings an instance.
+	 * @param instance the instance to ping
+	 * @return whether its answer counts as alive
+	 * @throws SocketTimeoutException when no answer came within the timeout
+	 * @throws IOException when the instance refused the connection, failed the TLS
+	 * handshake or did not answer in HTTP
 	 */
-	public HttpPinger(HealthUris uris, Duration timeout, Healthy healthy, Supplier<@Nullable SslBundle> sslBundle,
-			java.util.concurrent.ScheduledExecutorService deadlines) {
-		this(uris, timeout, healthy, sslBundle);
-	}
-
-	public HttpPinger(HealthUris uris, Duration timeout, Healthy healthy, Supplier<@Nullable SslBundle> sslBundle) {
-		this.uris = Objects.requireNonNull(uris, "uris must not be null");
-		this.timeout = PingTimeouts.requirePositive(timeout);
-		this.healthy = Objects.requireNonNull(healthy, "healthy must not be null");
-		this.sslBundle = Objects.requireNonNull(sslBundle, "sslBundle must not be null");
-	}
-
 	@Override
 	public boolean ping(ServiceInstance instance) throws IOException {
 		URI uri = healthUri(instance);
-		long deadline = System.nanoTime() + this.timeout.toNanos();
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(instance.getHost(), uri.getPort()), remainingMillis(deadline));
-			Socket connection = instance.isSecure() ? startTls(socket, instance.getHost(), uri, deadline) : socket;
-			try (connection) {
-				connection.setSoTimeout(remainingMillis(deadline));
-				send(connection.getOutputStream(), uri);
-				return this.healthy.test(readStatus(connection, uri, deadline));
+		HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+		PingDeadline deadline = new PingDeadline(connection);
+		ScheduledFuture<?> cut = this.deadlines.schedule(deadline, this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		try {
+			configure(connection, deadline);
+			connection.connect();
+			deadline.connected();
+			int status = connection.getResponseCode();
+			if (status < 0) {
+				throw new IOException("Not an HTTP answer from " + uri);
 			}
+			return this.healthy.test(status);
 		}
-		catch (SocketTimeoutException ex) {
-			throw timeout(uri);
+		catch (IOException | RuntimeException ex) {
+			// Once the deadline has cut the connection, whatever this thread then meets
+			// (HttpURLConnection is not made to be closed from another thread) is the
+			// timeout.
+			if (ex instanceof SocketTimeoutException || deadline.hasCut()) {
+				SocketTimeoutException timeout = new SocketTimeoutException(
+						"No answer from " + uri + " within " + this.timeout);
+				timeout.initCause(ex);
+				throw timeout;
+			}
+			throw ex;
+		}
+		finally {
+			cut.cancel(false);
+			deadline.end();
 		}
 	}
 
@@ -139,93 +162,46 @@ public final class HttpPinger implements Pinger<ServiceInstance> {
 		return this.uris.healthPath();
 	}
 
-	private Socket startTls(Socket socket, String host, URI uri, long deadline) throws IOException {
-		socket.setSoTimeout(remainingMillis(deadline));
-		Tls current = currentTls();
-		SSLSocket tls = (SSLSocket) current.factory().createSocket(socket, host, uri.getPort(), true);
-		SSLParameters parameters = tls.getSSLParameters();
-		parameters.setEndpointIdentificationAlgorithm("HTTPS");
-		if (current.options().getCiphers() != null) {
-			parameters.setCipherSuites(current.options().getCiphers());
-		}
-		if (current.options().getEnabledProtocols() != null) {
-			parameters.setProtocols(current.options().getEnabledProtocols());
-		}
-		tls.setSSLParameters(parameters);
-		tls.startHandshake();
-		return tls;
+	/**
+	 * Describes the pinger for a log line, for example
+	 * {@code HTTP GET /actuator/health (any answer below 500, timeout PT2S)}.
+	 */
+	@Override
+	public String toString() {
+		return "HTTP GET " + healthPath() + " ("
+				+ ((this.healthy == Healthy.SUCCESS_ONLY) ? "2xx only" : "any answer below 500") + ", timeout "
+				+ this.timeout + ")";
 	}
 
-	private Tls currentTls() {
+	private void configure(HttpURLConnection connection, PingDeadline deadline) {
+		connection.setConnectTimeout(this.timeoutMillis);
+		connection.setReadTimeout(this.timeoutMillis);
+		connection.setInstanceFollowRedirects(false);
+		connection.setUseCaches(false);
+		connection.setAuthenticator(NO_CREDENTIALS);
+		// A server that honours it answers "Connection: close" too, and the JDK then puts
+		// nothing in its keep-alive cache (from one that does not, the disconnect() at
+		// the end of the ping takes the connection back out and closes it).
+		connection.setRequestProperty("Connection", "close");
+		connection.setRequestProperty("Accept", "application/json, */*");
+		connection.setRequestProperty("User-Agent", "server-manager-ping");
+		if (connection instanceof HttpsURLConnection https) {
+			https.setSSLSocketFactory(new PingTlsSocketFactory(currentTls(), deadline));
+		}
+	}
+
+	private PingTlsSocketFactory.Tls currentTls() {
 		SslBundle bundle = this.sslBundle.get();
-		Tls current = this.tls;
+		PingTlsSocketFactory.Tls current = this.tls;
 		if (current == null || current.bundle() != bundle) {
 			current = (bundle != null)
-					? new Tls(bundle, bundle.createSslContext().getSocketFactory(), bundle.getOptions())
-					: new Tls(null, (SSLSocketFactory) SSLSocketFactory.getDefault(), SslOptions.NONE);
+					? new PingTlsSocketFactory.Tls(bundle, bundle.createSslContext().getSocketFactory(),
+							bundle.getOptions())
+					: new PingTlsSocketFactory.Tls(null, (SSLSocketFactory) SSLSocketFactory.getDefault(),
+							SslOptions.NONE);
 			this.tls = current;
 		}
 		return current;
-	}
-
-	private static void send(OutputStream out, URI uri) throws IOException {
-		String target = (uri.getRawQuery() != null) ? uri.getRawPath() + "?" + uri.getRawQuery() : uri.getRawPath();
-		String request = "GET " + target + " HTTP/1.1\r\nHost: " + uri.getRawAuthority()
-				+ "\r\nAccept: application/json, */*\r\nUser-Agent: server-manager-ping\r\nConnection: close\r\n\r\n";
-		out.write(request.getBytes(StandardCharsets.US_ASCII));
-		out.flush();
-	}
-
-	/** Reads up to the end of the status line, each read bounded by what is left. */
-	private static int readStatus(Socket connection, URI uri, long deadline) throws IOException {
-		InputStream in = connection.getInputStream();
-		byte[] line = new byte[MAX_STATUS_LINE];
-		int length = 0;
-		while (length < line.length) {
-			connection.setSoTimeout(remainingMillis(deadline));
-			int read = in.read(line, length, line.length - length);
-			if (read < 0) {
-				break;
-			}
-			for (int i = length; i < length + read; i++) {
-				if (line[i] == '\n') {
-					return parseStatus(new String(line, 0, i, StandardCharsets.US_ASCII), uri);
-				}
-			}
-			length += read;
-		}
-		throw new IOException("No HTTP status line from " + uri);
-	}
-
-	private static int parseStatus(String statusLine, URI uri) throws IOException {
-		// "HTTP/1.1 200 OK": the code is the three digits after the first space.
-		int space = statusLine.indexOf(' ');
-		if (statusLine.startsWith("HTTP/") && space > 0 && statusLine.length() >= space + 4) {
-			try {
-				return Integer.parseInt(statusLine.substring(space + 1, space + 4));
-			}
-			catch (NumberFormatException ex) {
-				// Reported below.
-			}
-		}
-		throw new IOException("Not an HTTP answer from " + uri + ": '" + statusLine.trim() + "'");
-	}
-
-	private static int remainingMillis(long deadline) throws SocketTimeoutException {
-		long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-		if (remaining < 1) {
-			throw new SocketTimeoutException();
-		}
-		return (int) Math.min(Integer.MAX_VALUE, remaining);
-	}
-
-	private SocketTimeoutException timeout(URI uri) {
-		return new SocketTimeoutException("No answer from " + uri + " within " + this.timeout);
-	}
-
-	/** A bundle and what was built from it. */
-	private record Tls(@Nullable SslBundle bundle, SSLSocketFactory factory, SslOptions options) {
-
 	}
 
 	/** Which HTTP answers mean that a server is alive. */

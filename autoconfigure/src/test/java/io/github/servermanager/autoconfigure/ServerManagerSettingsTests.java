@@ -35,6 +35,7 @@ class ServerManagerSettingsTests {
 					server-manager.services.backend.failure-statuses     | 99       | a list of HTTP status codes between 100 and 599   | 502,503,504
 					server-manager.offline-recheck                       | 0s       | a positive duration                               | 5s
 					server-manager.services.backend.offline-recheck      | -2s      | a positive duration                               | 5s
+					server-manager.services.[My.Service].ping-timeout    | 0s       | a positive duration                               | 1s
 					server-manager.scheduling.max-threads                | 0        | a whole number of at least 1                      | 64
 					""")
 	void invalidValueIsRefusedWithItsKeyValueAndExample(String key, String value, String requirement, String example) {

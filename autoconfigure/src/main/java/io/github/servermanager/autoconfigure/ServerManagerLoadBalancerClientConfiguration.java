@@ -5,8 +5,11 @@ import io.github.servermanager.loadbalancer.ServerManagerLoadBalancerLifecycle;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,6 +36,8 @@ import org.springframework.core.env.Environment;
  */
 @Conditional(ServerManagerServiceCondition.class)
 public class ServerManagerLoadBalancerClientConfiguration {
+
+	private static final Log logger = LogFactory.getLog(ServerManagerLoadBalancerClientConfiguration.class);
 
 	/**
 	 * Pulls membership through the blocking discovery client: it runs off the request
@@ -95,6 +100,33 @@ public class ServerManagerLoadBalancerClientConfiguration {
 			ServerManagerRegistry registry, ObjectProvider<ServerManagerObserver> observers) {
 		return new ServerManagerLoadBalancerLifecycle(serviceId(environment), registry,
 				observers.orderedStream().toList());
+	}
+
+	/**
+	 * Says once, when the service's load balancer starts, that the service is left to
+	 * another supplier: one the application declared, or a discovery library's that
+	 * serves a single address (Spring Cloud Kubernetes in {@code SERVICE} mode), so that
+	 * a user who expected the server manager sees why it is not there.
+	 * @param context the service's context
+	 * @param environment holds the service id
+	 * @return the check, run after the context's singletons are created
+	 */
+	@Bean
+	static SmartInitializingSingleton serverManagerUnmanagedServiceNotice(ConfigurableApplicationContext context,
+			Environment environment) {
+		return () -> {
+			if (context.getBeanNamesForType(ServerManagerServiceInstanceListSupplier.class, true, false).length > 0) {
+				return;
+			}
+			String[] others = context.getBeanFactory()
+				.getBeanNamesForType(ServiceInstanceListSupplier.class, true, false);
+			String reason = (others.length > 0)
+					? "its load balancer has another ServiceInstanceListSupplier ("
+							+ context.getBeanFactory().getType(others[0]).getName()
+							+ "), declared by the application or a discovery library"
+					: "no DiscoveryClient or ReactiveDiscoveryClient bean was found";
+			logger.info("Service '" + serviceId(environment) + "' is not managed by server-manager: " + reason);
+		};
 	}
 
 	private static String serviceId(Environment environment) {

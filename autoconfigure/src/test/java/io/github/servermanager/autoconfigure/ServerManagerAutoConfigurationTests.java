@@ -20,9 +20,12 @@ import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -56,6 +59,7 @@ import static org.awaitility.Awaitility.await;
  * contexts are created through the real {@link LoadBalancerClientFactory}, as the first
  * request to a service would.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ServerManagerAutoConfigurationTests {
 
 	private static final String SERVICE = "backend";
@@ -176,13 +180,15 @@ class ServerManagerAutoConfigurationTests {
 	}
 
 	@Test
-	void userSupplierFromLoadBalancerClientConfigurationWins() {
+	void userSupplierFromLoadBalancerClientConfigurationWinsAndTheServiceIsSaidToBeUnmanaged(CapturedOutput output) {
 		this.runner.withUserConfiguration(UserClientConfiguration.class).run((context) -> {
 			LoadBalancerClientFactory factory = context.getBean(LoadBalancerClientFactory.class);
 			assertThat(factory.getInstance(SERVICE)).isInstanceOf(RoundRobinLoadBalancer.class);
 			assertThat(factory.getInstance(SERVICE, ServiceInstanceListSupplier.class).getServiceId())
 				.isEqualTo("user-supplier");
 			assertThat(factory.getInstance("other")).isInstanceOf(FrontServerLoadBalancer.class);
+			assertThat(output).containsOnlyOnce("Service '" + SERVICE + "' is not managed by server-manager")
+				.doesNotContain("Service 'other' is not managed");
 		});
 	}
 

@@ -56,8 +56,7 @@ final class LoadBalancerPresetCheck {
 	}
 
 	private static boolean managed(ServerManagerProperties properties, String serviceId) {
-		ServerManagerProperties.Service service = properties.getServices().get(serviceId);
-		return service == null || !Boolean.FALSE.equals(service.getEnabled());
+		return properties.forService(serviceId).isEnabled();
 	}
 
 	/** The part of Spring Cloud LoadBalancer's per-client settings read here. */

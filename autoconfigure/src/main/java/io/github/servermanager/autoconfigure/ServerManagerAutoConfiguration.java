@@ -13,11 +13,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.serviceregistry.Registration;
+import org.springframework.cloud.commons.config.DefaultsBindHandlerAdvisor;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfiguration;
@@ -38,28 +40,24 @@ import org.springframework.core.env.Environment;
 public class ServerManagerAutoConfiguration {
 
 	/**
-	 * Validates the configuration, and refuses Spring Cloud LoadBalancer presets that the
-	 * server manager would drop.
-	 * @param properties the bound properties
-	 * @param environment holds the presets
-	 * @return the validated settings
+	 * Binds each {@code server-manager.services.<id>} entry onto the defaults under
+	 * {@code server-manager}, as Spring Cloud LoadBalancer does with its clients'
+	 * entries.
+	 * @return the advisor
 	 */
 	@Bean
-	@ConditionalOnMissingBean
-	public ServerManagerSettings serverManagerSettings(ServerManagerProperties properties, Environment environment) {
-		LoadBalancerPresetCheck.check(environment, properties);
-		return new ServerManagerSettings(properties);
+	static ConfigurationPropertiesBindHandlerAdvisor serverManagerServiceDefaults() {
+		return new DefaultsBindHandlerAdvisor(ServerManagerProperties.DEFAULTS);
 	}
 
 	/**
 	 * The threads of the server manager, closed with the application context.
-	 * @param settings the validated settings
 	 * @return the executor
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public ServerManagerExecutor serverManagerExecutor(ServerManagerSettings settings) {
-		return new ServerManagerExecutor(settings.getProperties().getScheduling().getMaxThreads());
+	public ServerManagerExecutor serverManagerExecutor() {
+		return new ServerManagerExecutor();
 	}
 
 	@Bean
@@ -73,43 +71,45 @@ public class ServerManagerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public DiscoveryClusterSize serverManagerDiscoveryClusterSize(ObjectProvider<DiscoveryClient> discoveryClient,
-			Environment environment, ServerManagerSettings settings) {
+			Environment environment) {
 		return new DiscoveryClusterSize(discoveryClient.getIfAvailable(),
-				environment.getProperty("spring.application.name"), settings.getProperties().getClusterSizeRefresh());
+				environment.getProperty("spring.application.name"), DiscoveryClusterSize.DEFAULT_REFRESH);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ServerManagerPingers serverManagerPingers(ServerManagerSettings settings,
+	public ServerManagerPingers serverManagerPingers(ServerManagerProperties properties,
 			ObjectProvider<SslBundles> sslBundles, ServerManagerExecutor executor) {
-		return new ServerManagerPingers(settings, sslBundles.getIfAvailable(), executor.scheduler());
+		return new ServerManagerPingers(properties, sslBundles.getIfAvailable(), executor.scheduler());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	public DiscoveryClientRank serverManagerDiscoveryClientRank(ObjectProvider<DiscoveryClient> discoveryClient,
-			ObjectProvider<Registration> registration, Environment environment, ServerManagerSettings settings) {
+			ObjectProvider<Registration> registration, Environment environment, ServerManagerProperties properties) {
 		LocalInstance self = new LocalInstance(registration::getIfAvailable, () -> environment
 			.getProperty("local.server.port", Integer.class, environment.getProperty("server.port", Integer.class, 0)));
 		return new DiscoveryClientRank(discoveryClient.getIfAvailable(),
 				environment.getProperty("spring.application.name"), self, ClientZone.of(environment),
-				settings.forService(null).settings().membershipRefresh());
+				properties.getMembershipRefresh());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ServerManagerFrontSelections serverManagerFrontSelections(ServerManagerSettings settings,
-			DiscoveryClientRank rank, Environment environment) {
+	public ServerManagerFrontSelections serverManagerFrontSelections(DiscoveryClientRank rank,
+			Environment environment) {
 		return new ServerManagerFrontSelections(ClientZone.of(environment), rank);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ServerManagerSupplierFactory serverManagerSupplierFactory(ServerManagerSettings settings,
+	public ServerManagerSupplierFactory serverManagerSupplierFactory(ServerManagerProperties properties,
 			ServerManagerRegistry registry, DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
 			ObjectProvider<Pinger<ServiceInstance>> pinger, ObjectProvider<ServerManagerObserver> observers,
 			Environment environment, ServerManagerFrontSelections frontSelections, ServerManagerExecutor executor) {
-		return new ServerManagerSupplierFactory(settings, registry, discoveryClusterSize, pingers, pinger, observers,
+		// Refuses Spring Cloud LoadBalancer presets that the server manager would drop.
+		LoadBalancerPresetCheck.check(environment, properties);
+		return new ServerManagerSupplierFactory(properties, registry, discoveryClusterSize, pingers, pinger, observers,
 				environment, frontSelections, executor);
 	}
 

@@ -69,8 +69,8 @@ public class ServerManagerConnectionAutoConfiguration {
 		@Order(CUSTOMIZER_ORDER)
 		@ConditionalOnMissingBean(name = "serverManagerHttpComponentsIdleConnections")
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> serverManagerHttpComponentsIdleConnections(
-				ServerManagerSettings settings) {
-			Duration maxIdle = settings.connectionMaxIdleTime();
+				ServerManagerProperties properties) {
+			Duration maxIdle = properties.connectionMaxIdleTime();
 			return (builder) -> maxIdle.isZero() ? builder
 					: builder.withHttpClientCustomizer((client) -> evictIdle(client, maxIdle));
 		}
@@ -91,8 +91,8 @@ public class ServerManagerConnectionAutoConfiguration {
 		@Order(CUSTOMIZER_ORDER)
 		@ConditionalOnMissingBean(name = "serverManagerHttpComponentsAsyncIdleConnections")
 		ClientHttpConnectorBuilderCustomizer<HttpComponentsClientHttpConnectorBuilder> serverManagerHttpComponentsAsyncIdleConnections(
-				ServerManagerSettings settings) {
-			Duration maxIdle = settings.connectionMaxIdleTime();
+				ServerManagerProperties properties) {
+			Duration maxIdle = properties.connectionMaxIdleTime();
 			return (builder) -> maxIdle.isZero() ? builder
 					: builder.withHttpClientCustomizer((client) -> evictIdle(client, maxIdle));
 		}
@@ -109,9 +109,9 @@ public class ServerManagerConnectionAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactorNettyConnections serverManagerReactorNettyConnections(ServerManagerSettings settings,
+		ReactorNettyConnections serverManagerReactorNettyConnections(ServerManagerProperties properties,
 				ServerManagerExecutor executor, ObjectProvider<ReactorResourceFactory> resourceFactory) {
-			return new ReactorNettyConnections(settings.connectionMaxIdleTime(), executor.scheduler(),
+			return new ReactorNettyConnections(properties.connectionMaxIdleTime(), executor.scheduler(),
 					resourceFactory::getIfAvailable);
 		}
 
@@ -145,8 +145,8 @@ public class ServerManagerConnectionAutoConfiguration {
 		@Order(CUSTOMIZER_ORDER)
 		@ConditionalOnMissingBean(name = "serverManagerJettyIdleConnections")
 		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> serverManagerJettyIdleConnections(
-				ServerManagerSettings settings) {
-			Duration maxIdle = settings.connectionMaxIdleTime();
+				ServerManagerProperties properties) {
+			Duration maxIdle = properties.connectionMaxIdleTime();
 			return (builder) -> maxIdle.isZero() ? builder
 					: builder.withHttpClientCustomizer((client) -> lowerIdleTimeout(client, maxIdle));
 		}
@@ -157,8 +157,8 @@ public class ServerManagerConnectionAutoConfiguration {
 		@ConditionalOnClass(name = { "org.springframework.http.client.reactive.JettyClientHttpConnector",
 				"org.eclipse.jetty.reactive.client.ReactiveRequest" })
 		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> serverManagerJettyConnectorIdleConnections(
-				ServerManagerSettings settings) {
-			Duration maxIdle = settings.connectionMaxIdleTime();
+				ServerManagerProperties properties) {
+			Duration maxIdle = properties.connectionMaxIdleTime();
 			return (builder) -> maxIdle.isZero() ? builder
 					: builder.withHttpClientCustomizer((client) -> lowerIdleTimeout(client, maxIdle));
 		}
@@ -186,9 +186,9 @@ public class ServerManagerConnectionAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "serverManagerJdkIdleConnections")
 		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> serverManagerJdkIdleConnections(
-				ServerManagerSettings settings) {
+				ServerManagerProperties properties) {
 			AtomicBoolean logged = new AtomicBoolean();
-			Duration maxIdle = settings.connectionMaxIdleTime();
+			Duration maxIdle = properties.connectionMaxIdleTime();
 			return (builder) -> {
 				if (!maxIdle.isZero() && System.getProperty("jdk.httpclient.keepalive.timeout") == null
 						&& logged.compareAndSet(false, true)) {

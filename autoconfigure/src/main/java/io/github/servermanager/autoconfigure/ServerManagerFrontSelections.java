@@ -1,5 +1,6 @@
 package io.github.servermanager.autoconfigure;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import io.github.servermanager.core.FrontSelection;
@@ -51,21 +52,20 @@ public class ServerManagerFrontSelections {
 
 	/**
 	 * Builds the selection of a service.
-	 * @param configuration the service's configuration
+	 * @param service the service's settings
 	 * @param random the source of shuffles
 	 * @return the selection, or {@code null} for the seed's shuffle alone
 	 */
-	public @Nullable FrontSelection<ServiceInstance> forService(ServiceConfiguration configuration,
-			RandomGenerator random) {
+	public @Nullable FrontSelection<ServiceInstance> forService(ServiceProperties service, RandomGenerator random) {
 		FrontSelection<ServiceInstance> withinZone = FrontSelection.random(random);
-		boolean subset = configuration.frontSelection() == FrontSelectionMode.SUBSET;
+		boolean subset = service.getFrontSelection() == FrontSelectionMode.SUBSET;
 		if (subset) {
 			withinZone = new SubsetSelection<>(ServiceInstanceKeys::keyOf, this.rank, System::currentTimeMillis,
-					configuration.settings().connsPerSecPerServer(), withinZone, configuration.settings().minReuse());
+					service.getConnsPerSecPerServer(), withinZone, service.getMinReuse());
 		}
 		if (this.zone != null) {
-			return new ZoneSelection<>(ServiceInstanceZones::zoneOf, this.zone, configuration.zoneFailoverOrder(),
-					withinZone);
+			return new ZoneSelection<>(ServiceInstanceZones::zoneOf, this.zone,
+					List.copyOf(service.getZoneFailoverOrder()), withinZone);
 		}
 		return subset ? withinZone : null;
 	}

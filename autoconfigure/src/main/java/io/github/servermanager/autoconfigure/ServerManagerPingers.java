@@ -34,43 +34,51 @@ public class ServerManagerPingers {
 
 	/**
 	 * Creates the factory and checks the configured SSL bundles.
-	 * @param settings the validated configuration
+	 * @param properties the configuration
 	 * @param sslBundles Spring Boot's SSL bundles, or {@code null} when there are none
 	 * @param deadlines the timer that cuts HTTP pings off at their timeout
 	 * @throws InvalidServerManagerPropertyException when an {@code ssl-bundle} names no
 	 * bundle
 	 */
-	public ServerManagerPingers(ServerManagerSettings settings, @Nullable SslBundles sslBundles,
+	public ServerManagerPingers(ServerManagerProperties properties, @Nullable SslBundles sslBundles,
 			ScheduledExecutorService deadlines) {
 		this.sslBundles = sslBundles;
 		this.deadlines = Objects.requireNonNull(deadlines, "deadlines must not be null");
-		for (Map.Entry<String, String> bundle : settings.sslBundleKeys().entrySet()) {
-			sslBundle(bundle.getKey(), bundle.getValue());
+		String global = properties.getSslBundle();
+		if (global != null) {
+			sslBundle(ServerManagerProperties.PREFIX + ".ssl-bundle", global);
 		}
+		properties.getServices().forEach((serviceId, service) -> {
+			String bundle = service.getSslBundle();
+			if (bundle != null && !bundle.equals(global)) {
+				sslBundle(ServerManagerProperties.serviceKey(serviceId, "ssl-bundle"), bundle);
+			}
+		});
 	}
 
 	/**
 	 * Creates the pinger of one service.
-	 * @param configuration the service's configuration
+	 * @param configuration the service's settings
 	 * @return its pinger
 	 */
-	public Pinger<ServiceInstance> create(ServiceConfiguration configuration) {
-		return switch (configuration.ping()) {
+	public Pinger<ServiceInstance> create(ServiceProperties configuration) {
+		return switch (configuration.getPing()) {
 			case HTTP -> httpPinger(configuration, HttpPinger.Healthy.ANY_ANSWER_BELOW_500);
 			case HTTP_HEALTH -> httpPinger(configuration, HttpPinger.Healthy.SUCCESS_ONLY);
-			case TCP -> new TcpPinger(configuration.pingTimeout());
+			case TCP -> new TcpPinger(configuration.getPingTimeout());
 			case NONE -> (instance) -> true;
 		};
 	}
 
-	private HttpPinger httpPinger(ServiceConfiguration configuration, HttpPinger.Healthy healthy) {
-		String bundleName = configuration.sslBundle();
+	private HttpPinger httpPinger(ServiceProperties configuration, HttpPinger.Healthy healthy) {
+		String bundleName = configuration.getSslBundle();
 		if (bundleName != null) {
 			trackedBundle(bundleName);
 		}
 		Supplier<@Nullable SslBundle> bundle = (bundleName != null) ? () -> this.bundles.get(bundleName) : () -> null;
-		return new HttpPinger(new HealthUris(configuration.healthPath(), configuration.pingPortMetadataKey()),
-				configuration.pingTimeout(), healthy, bundle, this.deadlines);
+		return new HttpPinger(
+				new HealthUris(configuration.getHealthPath(), configuration.getPingPortMetadataKey().trim()),
+				configuration.getPingTimeout(), healthy, bundle, this.deadlines);
 	}
 
 	/** Looks a bundle up once and follows its reloads from then on. */

@@ -24,8 +24,8 @@ public class ServerManagerSchedulingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public RebalanceScheduler serverManagerRebalanceScheduler(ServerManagerRegistry registry,
-			ServerManagerExecutor executor, ServerManagerSettings settings) {
-		return new RebalanceScheduler(registry, executor, settings.getProperties().getTick());
+			ServerManagerExecutor executor) {
+		return new RebalanceScheduler(registry, executor, RebalanceScheduler.DEFAULT_TICK);
 	}
 
 }

@@ -1,7 +1,8 @@
 package io.github.servermanager.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
@@ -16,11 +17,10 @@ import io.github.servermanager.loadbalancer.ServerManagerExecutor;
 import io.github.servermanager.loadbalancer.ServerManagerObserver;
 import io.github.servermanager.loadbalancer.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
+import io.github.servermanager.loadbalancer.ServiceSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.core.env.Environment;
@@ -32,10 +32,7 @@ import org.springframework.core.env.Environment;
  */
 public class ServerManagerSupplierFactory {
 
-	private static final Bindable<Map<String, ServerManagerProperties.Service>> SERVICES = Bindable.mapOf(String.class,
-			ServerManagerProperties.Service.class);
-
-	private final ServerManagerSettings settings;
+	private final ServerManagerProperties properties;
 
 	private final ServerManagerRegistry registry;
 
@@ -53,13 +50,13 @@ public class ServerManagerSupplierFactory {
 
 	private final ServerManagerExecutor executor;
 
-	public ServerManagerSupplierFactory(ServerManagerSettings settings, ServerManagerRegistry registry,
+	public ServerManagerSupplierFactory(ServerManagerProperties properties, ServerManagerRegistry registry,
 			DiscoveryClusterSize discoveryClusterSize, ServerManagerPingers pingers,
 			ObjectProvider<Pinger<ServiceInstance>> userPinger, ObjectProvider<ServerManagerObserver> observers,
 			Environment environment, ServerManagerFrontSelections frontSelections, ServerManagerExecutor executor) {
 		this.executor = executor;
 		this.frontSelections = frontSelections;
-		this.settings = settings;
+		this.properties = properties;
 		this.registry = registry;
 		this.discoveryClusterSize = discoveryClusterSize;
 		this.pingers = pingers;
@@ -75,8 +72,8 @@ public class ServerManagerSupplierFactory {
 	 * @return the supplier, not yet started
 	 */
 	public ServerManagerServiceInstanceListSupplier create(String serviceId, ServiceInstanceListSupplier delegate) {
-		ServiceConfiguration configuration = this.settings.forService(serviceId);
-		ClusterSize configured = configuration.clusterSize();
+		ServiceProperties configuration = this.properties.forService(serviceId);
+		ClusterSize configured = configuration.getClusterSize();
 		DiscoveryClusterSize.CachedCount counted = switch (configured.count()) {
 			case ALL_INSTANCES -> this.discoveryClusterSize.allInstances();
 			case THIS_APPLICATION -> this.discoveryClusterSize.thisApplication();
@@ -88,9 +85,9 @@ public class ServerManagerSupplierFactory {
 		List<ServerManagerObserver> observerList = this.observers.orderedStream().toList();
 		RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
 		FrontSelection<ServiceInstance> frontSelection = this.frontSelections.forService(configuration, random);
-		ManagedService service = new ManagedService(serviceId, configuration.settings(), pinger(configuration),
+		ManagedService service = new ManagedService(serviceId, settings(configuration), pinger(configuration),
 				clusterSize, observerList, this.executor, ServerManagerClock.SYSTEM, random, frontSelection);
-		Runnable beforePull = (configuration.frontSelection() == FrontSelectionMode.SUBSET)
+		Runnable beforePull = (configuration.getFrontSelection() == FrontSelectionMode.SUBSET)
 				? rankAfter(countClients, this.frontSelections.rank()) : countClients;
 		return new ServerManagerServiceInstanceListSupplier(delegate, service, this.registry,
 				() -> secureOverride(serviceId), beforePull, this.executor);
@@ -103,7 +100,25 @@ public class ServerManagerSupplierFactory {
 		};
 	}
 
-	private Pinger<ServiceInstance> pinger(ServiceConfiguration configuration) {
+	/**
+	 * What the service's manager and schedule run with: the service's settings, and the
+	 * core's defaults for what is not configurable.
+	 */
+	static ServiceSettings settings(ServiceProperties service) {
+		ClusterSize clusterSize = service.getClusterSize();
+		Integer fixedClusterSize = (clusterSize.count() == ClusterSize.Count.FIXED) ? clusterSize.fixed() : null;
+		// A ping opens a connection of its own, closed after the answer; the requests
+		// that follow open another.
+		int connectionsPerRebalance = (service.getPing() == PingKind.NONE) ? 1 : 2;
+		Duration failoverCheckWait = service.isFailoverCheck() ? service.getPingTimeout() : Duration.ZERO;
+		ServiceSettings defaults = ServiceSettings.defaults();
+		return new ServiceSettings(service.getMinReuse(), defaults.jitterFraction(), service.getConnsPerSecPerServer(),
+				connectionsPerRebalance, fixedClusterSize, service.getMembershipRefresh(),
+				Set.copyOf(service.getFailureStatuses()), defaults.spread(), defaults.rearmOnMembershipChange(),
+				defaults.offlineRecheck(), failoverCheckWait);
+	}
+
+	private Pinger<ServiceInstance> pinger(ServiceProperties configuration) {
 		Pinger<ServiceInstance> custom = this.userPinger.getIfAvailable();
 		if (custom != null) {
 			return custom;
@@ -117,11 +132,7 @@ public class ServerManagerSupplierFactory {
 	 * yet.
 	 */
 	private @Nullable Boolean secureOverride(String serviceId) {
-		ServerManagerProperties.Service service = Binder.get(this.environment)
-			.bind(ServerManagerProperties.PREFIX + ".services", SERVICES)
-			.map((services) -> services.get(serviceId))
-			.orElse(null);
-		return (service != null) ? service.getSecure() : null;
+		return ServerManagerProperties.bind(this.environment).forService(serviceId).getSecure();
 	}
 
 }

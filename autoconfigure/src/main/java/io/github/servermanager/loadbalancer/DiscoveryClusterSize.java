@@ -40,6 +40,11 @@ public class DiscoveryClusterSize {
 	private final CachedCount thisApplication;
 
 	/**
+	 * How long a count stays fresh: cluster sizes change slowly, and counting is a call.
+	 */
+	public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(5);
+
+	/**
 	 * Creates the counts.
 	 * @param discoveryClient where to count, or {@code null} when there is no blocking
 	 * discovery client (the sizes are then 1)

@@ -24,6 +24,9 @@ import org.springframework.context.SmartLifecycle;
  */
 public class RebalanceScheduler implements SmartLifecycle {
 
+	/** How often due services are looked for: deadlines are minutes apart. */
+	public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
+
 	private static final Log logger = LogFactory.getLog(RebalanceScheduler.class);
 
 	private final ServerManagerRegistry registry;

@@ -39,11 +39,10 @@ class ServerManagerHealthIntegrationTests {
 		backends.put("flappy", Backends.start(2));
 		backends.put("dead", Backends.start(1));
 		backends.get("dead").close();
-		app = ObservedApplication.start(backends, "server-manager.tick=50ms", "server-manager.min-reuse=200ms",
-				"server-manager.ping-timeout=300ms", "management.endpoint.health.show-details=always",
+		app = ObservedApplication.start(backends, "server-manager.min-reuse=200ms", "server-manager.ping-timeout=300ms",
+				"management.endpoint.health.show-details=always",
 				"management.endpoint.health.group.readiness.include=readinessState,servermanager",
-				"server-manager.services.steady.min-reuse=10m",
-				"server-manager.services.steady.rebalance-spread=consul");
+				"server-manager.services.steady.min-reuse=10m");
 		app.whoami("steady");
 		app.whoami("flappy");
 		app.failingWhoami("dead");

@@ -21,12 +21,10 @@ class ConfigurationMetadataTests {
 			Map<String, Object> metadata = JsonMapper.builder().build().readValue(in, Map.class);
 			List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
 			assertThat(properties).extracting((property) -> property.get("name"))
-				.contains("server-manager.enabled", "server-manager.scheduling.enabled", "server-manager.tick",
-						"server-manager.min-reuse", "server-manager.jitter-fraction",
+				.contains("server-manager.enabled", "server-manager.scheduling.enabled", "server-manager.min-reuse",
 						"server-manager.conns-per-sec-per-server", "server-manager.cluster-size", "server-manager.ping",
 						"server-manager.health-path", "server-manager.ping-timeout", "server-manager.failure-statuses",
-						"server-manager.membership-refresh", "server-manager.rebalance-spread",
-						"server-manager.rearm-on-membership-change", "server-manager.services",
+						"server-manager.membership-refresh", "server-manager.services",
 						"server-manager.connection-max-idle-time")
 				.doesNotContain("server-manager.close-idle-connections", "server-manager.idle-connection-grace",
 						"server-manager.ping-through-client", "server-manager.jdk-http-client.keep-alive-timeout");

@@ -39,27 +39,31 @@ class InvalidConfigurationStartupTests {
 	}
 
 	@Test
-	void outOfRangeValueNamesTheKeyTheValueAndAnExample(CapturedOutput output) throws Exception {
+	void outOfRangeValueNamesTheKeyTheValueAndItsOrigin(CapturedOutput output) throws Exception {
 		startFails("server-manager.services.backend.ping-timeout=0s");
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Invalid value '0s' for property 'server-manager.services.backend.ping-timeout': it must be "
-					+ "a positive duration.")
-			.contains("server-manager.services.backend.ping-timeout=1s");
+			.contains("Property: server-manager.services.backend.pingTimeout")
+			.contains("Value: \"PT0S\"")
+			.contains("Origin: \"server-manager.services.backend.ping-timeout\" from property source")
+			.contains("Reason: must be a positive duration");
 	}
 
 	@Test
 	void outOfRangeValueOfABracketedServiceIdNamesTheKeyAsWritten(CapturedOutput output) throws Exception {
 		startFails("server-manager.services.[My.Service].ping-timeout=0s");
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Invalid value '0s' for property 'server-manager.services.[My.Service].ping-timeout'")
-			.contains("server-manager.services.[My.Service].ping-timeout=1s");
+			.contains("Property: server-manager.services[My.Service].pingTimeout")
+			.contains("Origin: \"server-manager.services.[My.Service].ping-timeout\" from property source")
+			.contains("Reason: must be a positive duration");
 	}
 
 	@Test
 	void negativeConnectionIdleBoundNamesTheKey(CapturedOutput output) throws Exception {
 		startFails("server-manager.connection-max-idle-time=-1s");
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Invalid value '-1s' for property 'server-manager.connection-max-idle-time'");
+			.contains("Property: server-manager.connectionMaxIdleTime")
+			.contains("Origin: \"server-manager.connection-max-idle-time\" from property source")
+			.contains("Reason: must be a positive duration, or 0");
 	}
 
 	@Test

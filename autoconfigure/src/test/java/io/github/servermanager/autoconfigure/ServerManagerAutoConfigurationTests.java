@@ -81,7 +81,7 @@ class ServerManagerAutoConfigurationTests {
 	void registersTheRegistrySettingsAndSchedulerWithoutEnablingSpringsScheduling() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(ServerManagerRegistry.class)
-				.hasSingleBean(ServerManagerSettings.class)
+				.hasSingleBean(ServerManagerProperties.class)
 				.hasSingleBean(RebalanceScheduler.class)
 				.doesNotHaveBean(ScheduledAnnotationBeanPostProcessor.class);
 			assertThat(specificationNames(context))
@@ -219,13 +219,12 @@ class ServerManagerAutoConfigurationTests {
 	void globalKeysChangeTheDefaults() {
 		this.runner
 			.withPropertyValues("server-manager.min-reuse=45s", "server-manager.failure-statuses=500",
-					"server-manager.rebalance-spread=consul", "server-manager.rearm-on-membership-change=false")
+					"server-manager.failover-check=false")
 			.run((context) -> {
 				ManagedService service = managed(context, SERVICE);
 				assertThat(service.manager().minReuse()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(service.settings().failureStatuses()).containsExactly(500);
-				assertThat(service.settings().spread()).isEqualTo(RebalanceSpread.CONSUL);
-				assertThat(service.settings().rearmOnMembershipChange()).isFalse();
+				assertThat(service.settings().failoverCheckWait()).isZero();
 			});
 	}
 
@@ -279,12 +278,12 @@ class ServerManagerAutoConfigurationTests {
 	}
 
 	@Test
-	void spreadAndPingAreBoundCaseInsensitively() {
-		this.runner.withPropertyValues("server-manager.rebalance-spread=Consul", "server-manager.ping=HTTP-Health")
+	void enumsAreBoundCaseInsensitively() {
+		this.runner.withPropertyValues("server-manager.front-selection=Subset", "server-manager.ping=HTTP-Health")
 			.run((context) -> {
-				ServiceConfiguration configuration = context.getBean(ServerManagerSettings.class).forService(SERVICE);
-				assertThat(configuration.settings().spread()).isEqualTo(RebalanceSpread.CONSUL);
-				assertThat(configuration.ping()).isEqualTo(PingKind.HTTP_HEALTH);
+				ServiceProperties configuration = context.getBean(ServerManagerProperties.class).forService(SERVICE);
+				assertThat(configuration.getFrontSelection()).isEqualTo(FrontSelectionMode.SUBSET);
+				assertThat(configuration.getPing()).isEqualTo(PingKind.HTTP_HEALTH);
 			});
 	}
 

@@ -86,13 +86,13 @@ class ServerManagerConnectionAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ServerManagerConnectionAutoConfiguration.class)
-				.hasSingleBean(ServerManagerSettings.class));
+				.hasSingleBean(ServerManagerProperties.class));
 	}
 
 	@Test
 	void defaultBoundIsAQuarterOfMinReuse() {
 		this.runner.withPropertyValues("server-manager.min-reuse=2m")
-			.run((context) -> assertThat(context.getBean(ServerManagerSettings.class).connectionMaxIdleTime())
+			.run((context) -> assertThat(context.getBean(ServerManagerProperties.class).connectionMaxIdleTime())
 				.isEqualTo(Duration.ofSeconds(30)));
 	}
 

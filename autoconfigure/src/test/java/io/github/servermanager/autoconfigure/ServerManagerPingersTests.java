@@ -10,8 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -45,7 +43,7 @@ class ServerManagerPingersTests {
 
 	@Test
 	void serviceSslBundleIsTrustedByItsHttpPing() throws Exception {
-		ServerManagerSettings settings = settings(Map.of("server-manager.services.secure.ssl-bundle", "backends"));
+		ServerManagerProperties settings = settings(Map.of("server-manager.services.secure.ssl-bundle", "backends"));
 		ServerManagerPingers pingers = new ServerManagerPingers(settings, this.sslBundles, this.deadlines.scheduler());
 		ServiceInstance secure = new DefaultServiceInstance("s1", "secure", "localhost",
 				this.https.getAddress().getPort(), true);
@@ -58,7 +56,7 @@ class ServerManagerPingersTests {
 	@Test
 	void reloadedBundleIsUsedByTheNextPing() throws Exception {
 		DefaultSslBundleRegistry reloading = new DefaultSslBundleRegistry("backends", SslBundle.systemDefault());
-		ServerManagerSettings settings = settings(Map.of("server-manager.ssl-bundle", "backends"));
+		ServerManagerProperties settings = settings(Map.of("server-manager.ssl-bundle", "backends"));
 		Pinger<ServiceInstance> pinger = new ServerManagerPingers(settings, reloading, this.deadlines.scheduler())
 			.create(settings.forService("secure"));
 		ServiceInstance secure = new DefaultServiceInstance("s1", "secure", "localhost",
@@ -71,7 +69,7 @@ class ServerManagerPingersTests {
 
 	@Test
 	void httpHealthPingCountsOnly2xx() throws Exception {
-		ServerManagerSettings settings = settings(
+		ServerManagerProperties settings = settings(
 				Map.of("server-manager.ssl-bundle", "backends", "server-manager.ping", "http-health"));
 		ServiceInstance secure = new DefaultServiceInstance("s1", "secure", "localhost",
 				this.https.getAddress().getPort(), true);
@@ -82,7 +80,7 @@ class ServerManagerPingersTests {
 
 	@Test
 	void unknownBundleIsRefusedWithItsKey() {
-		ServerManagerSettings settings = settings(Map.of("server-manager.services.secure.ssl-bundle", "pings"));
+		ServerManagerProperties settings = settings(Map.of("server-manager.services.secure.ssl-bundle", "pings"));
 		assertThatExceptionOfType(InvalidServerManagerPropertyException.class)
 			.isThrownBy(() -> new ServerManagerPingers(settings, this.sslBundles, this.deadlines.scheduler()))
 			.satisfies((ex) -> {
@@ -94,15 +92,14 @@ class ServerManagerPingersTests {
 
 	@Test
 	void bundleWithoutSslBundlesIsRefused() {
-		ServerManagerSettings settings = settings(Map.of("server-manager.ssl-bundle", "backends"));
+		ServerManagerProperties settings = settings(Map.of("server-manager.ssl-bundle", "backends"));
 		assertThatExceptionOfType(InvalidServerManagerPropertyException.class)
 			.isThrownBy(() -> new ServerManagerPingers(settings, null, this.deadlines.scheduler()))
 			.satisfies((ex) -> assertThat(ex.getKey()).isEqualTo("server-manager.ssl-bundle"));
 	}
 
-	private static ServerManagerSettings settings(Map<String, String> properties) {
-		return new ServerManagerSettings(new Binder(new MapConfigurationPropertySource(properties))
-			.bindOrCreate(ServerManagerProperties.PREFIX, ServerManagerProperties.class));
+	private static ServerManagerProperties settings(Map<String, String> properties) {
+		return ServerManagerPropertiesTests.bind(properties);
 	}
 
 }

@@ -74,7 +74,7 @@ class ServerManagerRuntimeHintsTests {
 
 		assertThat(hints)
 			.matches(bindable(ServerManagerProperties.class, "setEnabled", "setMinReuse", "setPing", "setServices"))
-			.matches(bindable(ServerManagerProperties.Service.class, "setMinReuse", "setPing", "setSecure"));
+			.matches(bindable(ServiceProperties.class, "setMinReuse", "setPing", "setSecure"));
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class ServerManagerRuntimeHintsTests {
 
 		assertThat(hints).matches(jsonWritable(InvalidOperationDescriptor.class, "error", "validOperations"))
 			.matches(jsonWritable(ServiceDescriptor.class, "serviceId"))
-			.matches(bindable(ServerManagerProperties.Service.class, "setPing"))
+			.matches(bindable(ServiceProperties.class, "setPing"))
 			.matches(bindable(ServerManagerEndpointProperties.class, "setShowMetadata"));
 	}
 

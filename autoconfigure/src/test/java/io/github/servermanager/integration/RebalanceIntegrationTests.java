@@ -84,7 +84,7 @@ class RebalanceIntegrationTests {
 	@Test
 	void scheduledTickRebalancesARunningClient() {
 		try (ConfigurableApplicationContext client = ClientApplication.start(this.backends,
-				"server-manager.min-reuse=1s", "server-manager.tick=100ms")) {
+				"server-manager.min-reuse=1s")) {
 			whoami(client.getBean(RestClient.Builder.class).build());
 			ManagedService service = client.getBean(ServerManagerRegistry.class)
 				.find(ClientApplication.SERVICE)

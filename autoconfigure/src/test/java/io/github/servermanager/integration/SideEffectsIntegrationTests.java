@@ -44,7 +44,7 @@ class SideEffectsIntegrationTests {
 
 	@Test
 	void anApplicationThatNeverEnabledSchedulingHasItsScheduledMethodsLeftAlone() {
-		try (ConfigurableApplicationContext context = start(ScheduledJobApplication.class, "server-manager.tick=50ms",
+		try (ConfigurableApplicationContext context = start(ScheduledJobApplication.class,
 				"server-manager.min-reuse=100ms", "server-manager.ping=tcp",
 				"spring.cloud.loadbalancer.eager-load.clients=" + ClientApplication.SERVICE)) {
 			ManagedService service = context.getBean(ServerManagerRegistry.class)
@@ -69,7 +69,7 @@ class SideEffectsIntegrationTests {
 	@Test
 	void everyThreadOfTheStarterIsNamedForItAndStopsWithTheContext() {
 		try (ConfigurableApplicationContext context = ClientApplication.start(this.backends,
-				"server-manager.min-reuse=100ms", "server-manager.tick=50ms", "server-manager.ping=tcp")) {
+				"server-manager.min-reuse=100ms", "server-manager.ping=tcp")) {
 			whoami(context);
 			ManagedService service = context.getBean(ServerManagerRegistry.class)
 				.find(ClientApplication.SERVICE)

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.core.type.MethodMetadata;
+import org.springframework.util.ClassUtils;
 
 /**
  * The suppliers that discovery libraries put in every service's load-balancer context by
@@ -28,6 +29,15 @@ import org.springframework.core.type.MethodMetadata;
  * application's own still makes the starter's back off.
  */
 final class DiscoveryLibrarySuppliers {
+
+	/**
+	 * Spring Cloud Kubernetes' mode key: in {@code SERVICE} mode its supplier serves the
+	 * service's one cluster address, and kube-proxy spreads the connections: there is no
+	 * list of servers to manage, so the starter steps aside.
+	 */
+	static final String KUBERNETES_MODE = "spring.cloud.kubernetes.loadbalancer.mode";
+
+	private static final String KUBERNETES_LOAD_BALANCER = "org.springframework.cloud.kubernetes.commons.loadbalancer.KubernetesServicesListSupplier";
 
 	/** Classes whose {@code @Bean} supplier the starter's supplier takes the place of. */
 	private static final Set<String> REPLACED_CONFIGURATIONS = Set
@@ -60,6 +70,11 @@ final class DiscoveryLibrarySuppliers {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			if ("SERVICE".equalsIgnoreCase(context.getEnvironment().getProperty(KUBERNETES_MODE, "").trim())
+					&& ClassUtils.isPresent(KUBERNETES_LOAD_BALANCER, context.getClassLoader())) {
+				return ConditionOutcome.noMatch(
+						KUBERNETES_MODE + " is SERVICE: Spring Cloud Kubernetes serves the" + " service's address");
+			}
 			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 			if (beanFactory == null) {
 				return ConditionOutcome.match("no bean factory");

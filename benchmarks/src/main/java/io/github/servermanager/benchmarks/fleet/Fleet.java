@@ -99,8 +99,12 @@ public final class Fleet implements AutoCloseable {
 	public FleetResult run() throws InterruptedException {
 		AtomicLong requests = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
+		// While the other fleet started, the idle bound may have closed this fleet's
+		// connections: reopen them before counting, so that the window's new
+		// connections are the rebalances' own.
+		this.callers.forEach(Fleet::warmUp);
 		int acceptedBefore = accepted();
-		long rebalancesBefore = rebalances();
+		long[] rebalancesBefore = rebalanceCounts();
 		long start = System.nanoTime();
 		long end = start + this.settings.window().toNanos();
 		ExecutorService loops = Executors.newFixedThreadPool(this.callers.size());
@@ -115,12 +119,14 @@ public final class Fleet implements AutoCloseable {
 			TimeUnit.NANOSECONDS.sleep(Math.max(0, Math.min(nextSample, end) - System.nanoTime()));
 			samples.add(new FleetSample((System.nanoTime() - start) / 1e9, open(), accepted() - acceptedBefore));
 		}
+		long[] rebalancesAfter = rebalanceCounts();
 		loops.shutdown();
 		if (!loops.awaitTermination(10, TimeUnit.SECONDS)) {
 			loops.shutdownNow();
 		}
 		return new FleetResult(this.balancer, this.library, this.settings, samples, requests.get(), failed.get(),
-				rebalances() - rebalancesBefore);
+				rebalancesAfter[0] - rebalancesBefore[0], rebalancesAfter[1] - rebalancesBefore[1],
+				rebalancesAfter[2] - rebalancesBefore[2], rebalancesAfter[3] - rebalancesBefore[3]);
 	}
 
 	private void sendUntil(Supplier<String> caller, long end, AtomicLong requests, AtomicLong failed) {
@@ -143,14 +149,21 @@ public final class Fleet implements AutoCloseable {
 		}
 	}
 
-	/** Rebalances of all the clients so far; none under round robin. */
-	private long rebalances() {
-		return this.clients.stream()
-			.mapToLong((client) -> client.getBeanProvider(RebalanceCounter.class)
-				.stream()
-				.mapToLong(RebalanceCounter::rebalances)
-				.sum())
-			.sum();
+	/**
+	 * Rebalances of all the clients so far, their pings, front moves and fronts compared;
+	 * none under round robin.
+	 */
+	private long[] rebalanceCounts() {
+		long[] counts = new long[4];
+		for (ConfigurableApplicationContext client : this.clients) {
+			client.getBeanProvider(RebalanceCounter.class).forEach((counter) -> {
+				counts[0] += counter.rebalances();
+				counts[1] += counter.pings();
+				counts[2] += counter.frontMoves();
+				counts[3] += counter.frontsCompared();
+			});
+		}
+		return counts;
 	}
 
 	private int open() {

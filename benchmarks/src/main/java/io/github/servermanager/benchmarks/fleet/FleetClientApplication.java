@@ -17,6 +17,7 @@ import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfig
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -25,7 +26,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * One client application of the fleet, written as a user would: load-balanced clients
  * made from Spring Boot's auto-configured builders. Its Reactor Netty pool is its own
  * rather than the JVM-wide one, so that each application has its own pools, as it would
- * in its own JVM.
+ * in its own JVM; under the starter, the builders' clients get the starter's bounded pool
+ * instead, one per application too.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -44,7 +46,15 @@ public class FleetClientApplication {
 		return ConnectionProvider.create("fleet-client", 500);
 	}
 
+	/**
+	 * Puts this application's own pool under the builders' Reactor Netty clients: after
+	 * Spring Boot's customizer (order 0), which would use the JVM-wide pool, and before
+	 * the starter's (order 100), which replaces it with its bounded pool.
+	 * @param connectionProvider this application's pool
+	 * @return the customizer
+	 */
 	@Bean
+	@Order(50)
 	ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> ownConnectionProvider(
 			ConnectionProvider connectionProvider) {
 		return (builder) -> builder.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
@@ -62,7 +72,7 @@ public class FleetClientApplication {
 
 	/*
 	 * Each application declares a RestClient and a WebClient, as many do, and calls the
-	 * service through one of them: the starter's pings must find the one that calls.
+	 * service through one of them: the idle bound applies to both.
 	 */
 
 	@Bean

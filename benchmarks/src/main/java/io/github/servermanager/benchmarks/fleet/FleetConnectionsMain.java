@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.servermanager.benchmarks.clientapp.Balancer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -19,8 +20,9 @@ import org.springframework.boot.convert.DurationStyle;
  * connections held and a chart of them over time.
  * <p>
  * Arguments: {@code [--clients N] [--servers N] [--seconds N] [--min-reuse 2s]
- * [--request-every 100ms] [--retry on|off] [--ping tcp|http|none] [--ping-through-client on|off]
- * [--libraries reactor-netty,http-components,jdk]}.
+ * [--request-every 100ms] [--retry on|off] [--ping tcp|http|none] [--max-idle 500ms]
+ * [--libraries reactor-netty,http-components,jdk]}; without {@code --max-idle} the
+ * starter's default idle bound applies (a quarter of {@code min-reuse}).
  */
 public final class FleetConnectionsMain {
 
@@ -36,7 +38,7 @@ public final class FleetConnectionsMain {
 		String requestEvery = "100ms";
 		boolean retry = defaults.retry();
 		String ping = defaults.ping();
-		boolean pingThroughClient = defaults.pingThroughClient();
+		@Nullable String maxIdle = null;
 		List<ClientLibrary> libraries = List.of(ClientLibrary.values());
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -47,7 +49,7 @@ public final class FleetConnectionsMain {
 				case "--request-every" -> requestEvery = value(args, ++i);
 				case "--retry" -> retry = "on".equals(value(args, ++i));
 				case "--ping" -> ping = value(args, ++i);
-				case "--ping-through-client" -> pingThroughClient = "on".equals(value(args, ++i));
+				case "--max-idle" -> maxIdle = value(args, ++i);
 				case "--libraries" ->
 					libraries = Arrays.stream(value(args, ++i).split(",")).map(ClientLibrary::parse).toList();
 				default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'");
@@ -55,7 +57,7 @@ public final class FleetConnectionsMain {
 		}
 		FleetSettings settings = new FleetSettings(clients, servers, java.time.Duration.ofSeconds(seconds),
 				DurationStyle.detectAndParse(minReuse), DurationStyle.detectAndParse(requestEvery), retry, ping,
-				pingThroughClient);
+				(maxIdle != null) ? DurationStyle.detectAndParse(maxIdle) : null);
 		PrintStream out = System.out;
 		List<FleetResult[]> pairs = new ArrayList<>();
 		for (ClientLibrary library : libraries) {
@@ -64,10 +66,13 @@ public final class FleetConnectionsMain {
 			pairs.add(pair);
 		}
 		out.printf(Locale.ROOT,
-				"%n%d clients x %d servers, %d s window, min-reuse %s, a request every %s per client, retry %s, ping %s%s%n%n",
+				"%n%d clients x %d servers, %d s window, min-reuse %s, a request every %s per client, retry %s, ping %s, "
+						+ "connection-max-idle-time %d ms%s, jdk.httpclient.keepalive.timeout %s%n%n",
 				clients, servers, seconds, minReuse, requestEvery, retry ? "on" : "off", ping,
-				pingThroughClient ? " through the client" : "");
+				settings.effectiveMaxIdle().toMillis(), (maxIdle != null) ? "" : " (default)",
+				System.getProperty("jdk.httpclient.keepalive.timeout", "unset"));
 		out.println(table(pairs));
+		out.println(rebalanceTable(pairs));
 		for (FleetResult[] pair : pairs) {
 			out.println(chart(pair[0], pair[1]));
 		}
@@ -116,6 +121,27 @@ public final class FleetConnectionsMain {
 					starter.acceptedPerSecondPerServer(), roundRobin.acceptedPerSecondPerServer(),
 					starter.acceptedPerRebalance(), starter.requests(), starter.failed(), roundRobin.requests(),
 					roundRobin.failed()));
+		}
+		return table.toString();
+	}
+
+	/**
+	 * Breaks the server manager's rebalances down: a ping's own connection each, and one
+	 * for requests when the front moved, unless the client still had one to that server.
+	 * @param pairs the results, the server manager's first in each
+	 * @return the Markdown table
+	 */
+	static String rebalanceTable(List<FleetResult[]> pairs) {
+		StringBuilder table = new StringBuilder();
+		table.append("| client library | rebalances | pings per rebalance | front moved | pings + moves per rebalance "
+				+ "| new connections per rebalance |\n");
+		table.append("|---|---|---|---|---|---|\n");
+		for (FleetResult[] pair : pairs) {
+			FleetResult starter = pair[0];
+			table.append(
+					String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f |%n", starter.library().label(),
+							starter.rebalances(), starter.pingsPerRebalance(), starter.frontMoveShare(),
+							starter.pingsPerRebalance() + starter.frontMoveShare(), starter.acceptedPerRebalance()));
 		}
 		return table.toString();
 	}

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one fleet run looks like.
  *
@@ -15,20 +17,28 @@ import java.util.List;
  * @param retry whether Spring Cloud LoadBalancer retries a failed request on another
  * instance
  * @param ping the starter's {@code ping}
- * @param pingThroughClient the starter's {@code ping-through-client}
+ * @param maxIdle the starter's {@code connection-max-idle-time}, or {@code null} for its
+ * default (a quarter of {@code min-reuse})
  */
 public record FleetSettings(int clients, int servers, Duration window, Duration minReuse, Duration requestEvery,
-		boolean retry, String ping, boolean pingThroughClient) {
+		boolean retry, String ping, @Nullable Duration maxIdle) {
 
 	/**
 	 * The default run: 20 clients of 5 servers for 30 s, min-reuse 2 s, a request every
-	 * 100 ms per client, retry off, the starter's HTTP pings through the client that
-	 * calls.
+	 * 100 ms per client, retry off, HTTP pings, the starter's default idle bound.
 	 * @return the settings
 	 */
 	public static FleetSettings defaults() {
 		return new FleetSettings(20, 5, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(100), false,
-				"http", true);
+				"http", null);
+	}
+
+	/**
+	 * Returns the idle bound the starter's clients get.
+	 * @return the configured bound, else a quarter of {@code min-reuse}
+	 */
+	public Duration effectiveMaxIdle() {
+		return (this.maxIdle != null) ? this.maxIdle : this.minReuse.dividedBy(4);
 	}
 
 	/**
@@ -41,7 +51,9 @@ public record FleetSettings(int clients, int servers, Duration window, Duration 
 		properties.add("server-manager.min-reuse=" + this.minReuse.toMillis() + "ms");
 		properties.add("server-manager.cluster-size=" + this.clients);
 		properties.add("server-manager.ping=" + this.ping);
-		properties.add("server-manager.ping-through-client=" + this.pingThroughClient);
+		if (this.maxIdle != null) {
+			properties.add("server-manager.connection-max-idle-time=" + this.maxIdle.toMillis() + "ms");
+		}
 		properties.add("spring.cloud.loadbalancer.retry.enabled=" + this.retry);
 		return properties;
 	}

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FleetHarnessTests {
 
 	private static final FleetSettings TINY = new FleetSettings(2, 2, Duration.ofSeconds(4), Duration.ofSeconds(1),
-			Duration.ofMillis(50), false, "none", false);
+			Duration.ofMillis(50), false, "none", null);
 
 	@Test
 	void roundRobinKeepsAConnectionFromEveryClientToEveryServerWhileTheServerManagerKeepsAboutOne() throws Exception {
@@ -30,6 +30,9 @@ class FleetHarnessTests {
 		assertThat(roundRobin.failed()).isZero();
 		assertThat(starter.rebalances()).isPositive();
 		assertThat(roundRobin.rebalances()).isZero();
+		assertThat(starter.pings()).isGreaterThanOrEqualTo(starter.rebalances());
+		assertThat(starter.frontMoves()).isBetween(0L, starter.frontsCompared());
+		assertThat(starter.frontsCompared()).isLessThanOrEqualTo(starter.rebalances());
 		assertThat(starter.samples()).isNotEmpty()
 			.allSatisfy((sample) -> assertThat(sample.accepted()).isGreaterThanOrEqualTo(0));
 	}
@@ -45,6 +48,11 @@ class FleetHarnessTests {
 		String table = FleetConnectionsMain.table(List.<FleetResult[]>of(new FleetResult[] { starter, roundRobin }));
 		assertThat(table)
 			.contains("| RestClient on JDK HttpClient | 2.0 | 4.0 | 0.50 | 2 | 0.50 | 1.00 | 0.50 | 10 (0) | 10 (1) |");
+		FleetResult brokenDown = new FleetResult(starter.balancer(), ClientLibrary.JDK, TINY, starter.samples(), 10, 0,
+				4, 4, 3, 3);
+		assertThat(FleetConnectionsMain
+			.rebalanceTable(List.<FleetResult[]>of(new FleetResult[] { brokenDown, roundRobin })))
+			.contains("| RestClient on JDK HttpClient | 4 | 1.00 | 1.00 | 2.00 | 0.50 |");
 		assertThat(FleetConnectionsMain.chart(starter, roundRobin)).contains("   2s    2 #" + " ".repeat(54) + "4 ##");
 	}
 

@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.service;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +21,7 @@ import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSchedule;
 import io.github.servermanager.core.ServerManager;
 import io.github.servermanager.core.ServerManagerListener;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -137,14 +137,7 @@ public class ServerManagerRegistry {
 	}
 
 	private void notifyListeners(Consumer<ServerManagerObserver> call) {
-		for (ServerManagerObserver observer : observers()) {
-			try {
-				call.accept(observer);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Server manager observer " + observer + " failed", ex);
-			}
-		}
+		Observers.notifyEach(observers(), call);
 	}
 
 	/** The observers given at creation, then those subscribed, each once. */

@@ -115,6 +115,12 @@ public class ServerManagerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ServerManagerStartupReport serverManagerStartupReport(ServerManagerProperties properties, Environment environment) {
+		return new ServerManagerStartupReport(properties, ClientZone.of(environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ServerManagerHeartbeatListener serverManagerHeartbeatListener(ServerManagerRegistry registry) {
 		return new ServerManagerHeartbeatListener(registry);
 	}

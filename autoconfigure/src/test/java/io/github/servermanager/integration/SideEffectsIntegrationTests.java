@@ -59,10 +59,12 @@ class SideEffectsIntegrationTests {
 
 	@Test
 	void noSystemPropertyIsSet() {
-		String before = System.getProperty("jdk.httpclient.keepalive.timeout");
-		try (ConfigurableApplicationContext context = ClientApplication.start(this.backends)) {
+		try (ConfigurableApplicationContext context = ClientApplication.start(this.backends,
+				"spring.http.clients.imperative.factory=jdk")) {
 			whoami(context);
-			assertThat(System.getProperty("jdk.httpclient.keepalive.timeout")).isEqualTo(before);
+			assertThat(System.getProperty("jdk.httpclient.keepalive.timeout")).isNull();
+			assertThat(System.getProperties().keySet())
+				.allSatisfy((key) -> assertThat(String.valueOf(key)).doesNotStartWith("jdk.httpclient"));
 		}
 	}
 

@@ -46,6 +46,7 @@ public class ServerManagerAutoConfiguration {
 	 * @return the advisor
 	 */
 	@Bean
+	@ConditionalOnMissingBean(name = "serverManagerServiceDefaults")
 	static ConfigurationPropertiesBindHandlerAdvisor serverManagerServiceDefaults() {
 		return new DefaultsBindHandlerAdvisor(ServerManagerProperties.DEFAULTS);
 	}

@@ -112,6 +112,7 @@ public class ServerManagerLoadBalancerClientConfiguration {
 	 * @return the check, run after the context's singletons are created
 	 */
 	@Bean
+	@ConditionalOnMissingBean(name = "serverManagerUnmanagedServiceNotice")
 	static SmartInitializingSingleton serverManagerUnmanagedServiceNotice(ConfigurableApplicationContext context,
 			Environment environment) {
 		return () -> {

@@ -1,7 +1,5 @@
 package io.github.servermanager.benchmarks.simulator;
 
-
-
 /**
  * What one run of the zone simulation measured.
  *

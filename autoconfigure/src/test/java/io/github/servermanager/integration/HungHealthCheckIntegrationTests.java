@@ -32,7 +32,7 @@ class HungHealthCheckIntegrationTests {
 
 	private static final Duration PING_TIMEOUT = Duration.ofMillis(300);
 
-	/** Far below the seconds a request would wait for a pooled connection a ping held. */
+	/** Below the seconds a request would wait for a pooled connection a ping held. */
 	private static final Duration REQUEST_BOUND = Duration.ofSeconds(2);
 
 	private Backends hung;

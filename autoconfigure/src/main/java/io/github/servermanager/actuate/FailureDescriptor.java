@@ -2,8 +2,8 @@ package io.github.servermanager.actuate;
 
 import java.util.Locale;
 
-import io.github.servermanager.loadbalancer.FailureRecord;
-import io.github.servermanager.loadbalancer.ServiceInstanceKeys;
+import io.github.servermanager.service.FailureRecord;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
 import org.jspecify.annotations.Nullable;
 
 /**

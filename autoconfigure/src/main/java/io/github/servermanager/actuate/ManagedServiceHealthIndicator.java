@@ -3,8 +3,8 @@ package io.github.servermanager.actuate;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServiceInstanceKeys;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

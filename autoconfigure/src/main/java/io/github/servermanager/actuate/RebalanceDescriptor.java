@@ -2,8 +2,8 @@ package io.github.servermanager.actuate;
 
 import java.util.Locale;
 
-import io.github.servermanager.loadbalancer.RebalanceRecord;
-import io.github.servermanager.loadbalancer.ServiceInstanceKeys;
+import io.github.servermanager.service.RebalanceRecord;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.client.ServiceInstance;

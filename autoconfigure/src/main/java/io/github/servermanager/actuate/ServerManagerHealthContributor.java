@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;

@@ -8,10 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.github.servermanager.core.RebalanceResult;
-import io.github.servermanager.loadbalancer.FailureReason;
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerObserver;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.FailureReason;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerObserver;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 

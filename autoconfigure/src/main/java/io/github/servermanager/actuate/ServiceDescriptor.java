@@ -3,7 +3,7 @@ package io.github.servermanager.actuate;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.service.ManagedService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.servermanager.core.RebalanceOutcome;
-import io.github.servermanager.loadbalancer.FailureReason;
-import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.service.FailureReason;
+import io.github.servermanager.service.ManagedService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

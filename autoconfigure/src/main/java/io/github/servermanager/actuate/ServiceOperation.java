@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.service.ManagedService;
 import org.jspecify.annotations.Nullable;
 
 /**

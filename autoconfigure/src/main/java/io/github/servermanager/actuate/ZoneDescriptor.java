@@ -2,7 +2,7 @@ package io.github.servermanager.actuate;
 
 import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.ZoneSelection;
-import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.service.ManagedService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.client.ServiceInstance;

@@ -1,12 +1,12 @@
 package io.github.servermanager.autoconfigure;
 
 import io.github.servermanager.core.Pinger;
-import io.github.servermanager.loadbalancer.DiscoveryClientRank;
-import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
-import io.github.servermanager.loadbalancer.LocalInstance;
-import io.github.servermanager.loadbalancer.ServerManagerExecutor;
-import io.github.servermanager.loadbalancer.ServerManagerObserver;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.discovery.DiscoveryClientRank;
+import io.github.servermanager.discovery.DiscoveryClusterSize;
+import io.github.servermanager.discovery.LocalInstance;
+import io.github.servermanager.service.ServerManagerExecutor;
+import io.github.servermanager.service.ServerManagerObserver;
+import io.github.servermanager.service.ServerManagerRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -111,6 +111,12 @@ public class ServerManagerAutoConfiguration {
 		LoadBalancerPresetCheck.check(environment, properties);
 		return new ServerManagerSupplierFactory(properties, registry, discoveryClusterSize, pingers, pinger, observers,
 				environment, frontSelections, executor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerManagerStartupReport serverManagerStartupReport(ServerManagerProperties properties, Environment environment) {
+		return new ServerManagerStartupReport(properties, ClientZone.of(environment));
 	}
 
 	@Bean

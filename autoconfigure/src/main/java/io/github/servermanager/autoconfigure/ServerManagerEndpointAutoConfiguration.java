@@ -2,7 +2,7 @@ package io.github.servermanager.autoconfigure;
 
 import io.github.servermanager.actuate.ServerManagerEndpoint;
 import io.github.servermanager.actuate.ServerManagerEndpointWebExtension;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ServerManagerRegistry;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;

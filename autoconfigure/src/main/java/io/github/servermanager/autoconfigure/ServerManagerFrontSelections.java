@@ -6,9 +6,9 @@ import java.util.random.RandomGenerator;
 import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.SubsetSelection;
 import io.github.servermanager.core.ZoneSelection;
-import io.github.servermanager.loadbalancer.DiscoveryClientRank;
-import io.github.servermanager.loadbalancer.ServiceInstanceKeys;
-import io.github.servermanager.loadbalancer.ServiceInstanceZones;
+import io.github.servermanager.discovery.DiscoveryClientRank;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
+import io.github.servermanager.discovery.ServiceInstanceZones;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.client.ServiceInstance;

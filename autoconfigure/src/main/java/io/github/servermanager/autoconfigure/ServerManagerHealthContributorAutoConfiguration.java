@@ -1,7 +1,7 @@
 package io.github.servermanager.autoconfigure;
 
 import io.github.servermanager.actuate.ServerManagerHealthContributor;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ServerManagerRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

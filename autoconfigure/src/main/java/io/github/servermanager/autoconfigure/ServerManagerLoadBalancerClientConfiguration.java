@@ -2,8 +2,8 @@ package io.github.servermanager.autoconfigure;
 
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
 import io.github.servermanager.loadbalancer.ServerManagerLoadBalancerLifecycle;
-import io.github.servermanager.loadbalancer.ServerManagerObserver;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ServerManagerObserver;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,7 +1,7 @@
 package io.github.servermanager.autoconfigure;
 
 import io.github.servermanager.actuate.ServerManagerMetrics;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

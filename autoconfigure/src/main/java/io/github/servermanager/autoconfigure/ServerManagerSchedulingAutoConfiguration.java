@@ -1,8 +1,8 @@
 package io.github.servermanager.autoconfigure;
 
-import io.github.servermanager.loadbalancer.RebalanceScheduler;
-import io.github.servermanager.loadbalancer.ServerManagerExecutor;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.RebalanceScheduler;
+import io.github.servermanager.service.ServerManagerExecutor;
+import io.github.servermanager.service.ServerManagerRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

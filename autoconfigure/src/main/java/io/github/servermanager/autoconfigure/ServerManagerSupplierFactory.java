@@ -9,15 +9,15 @@ import java.util.random.RandomGenerator;
 
 import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.Pinger;
-import io.github.servermanager.loadbalancer.DiscoveryClientRank;
-import io.github.servermanager.loadbalancer.DiscoveryClusterSize;
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerClock;
-import io.github.servermanager.loadbalancer.ServerManagerExecutor;
-import io.github.servermanager.loadbalancer.ServerManagerObserver;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.discovery.DiscoveryClientRank;
+import io.github.servermanager.discovery.DiscoveryClusterSize;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerClock;
+import io.github.servermanager.service.ServerManagerExecutor;
+import io.github.servermanager.service.ServerManagerObserver;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
-import io.github.servermanager.loadbalancer.ServiceSettings;
+import io.github.servermanager.service.ServiceSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;

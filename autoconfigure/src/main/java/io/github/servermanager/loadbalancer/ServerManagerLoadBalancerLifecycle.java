@@ -4,6 +4,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.servermanager.service.FailureReason;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.Observers;
+import io.github.servermanager.service.ServerManagerObserver;
+import io.github.servermanager.service.ServerManagerRegistry;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -119,21 +125,13 @@ public class ServerManagerLoadBalancerLifecycle implements LoadBalancerLifecycle
 					+ ", which is none of the service's servers, so no server was rotated "
 					+ "away. Either discovery removed that server while the request ran, or the client reports "
 					+ "instances that differ from the load balancer's in instance id, host, port and scheme. "
-					+ "Such reports are counted in server.manager.failures.unmatched; later ones are logged at "
-					+ "DEBUG.");
+					+ "Such reports are counted as unmatched failures; later ones are logged at DEBUG.");
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("A failed request of service '" + this.serviceId + "' was reported for " + describe(reported)
 					+ ", which is none of the service's servers");
 		}
-		for (ServerManagerObserver observer : this.observers) {
-			try {
-				observer.unmatchedFailure(this.serviceId, reported, reason);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Server manager observer " + observer + " failed", ex);
-			}
-		}
+		Observers.notifyEach(this.observers, (observer) -> observer.unmatchedFailure(this.serviceId, reported, reason));
 	}
 
 	private static String describe(ServiceInstance instance) {

@@ -1,8 +1,7 @@
 /**
- * Spring Cloud LoadBalancer integration: the per-service supplier that keeps a
- * {@link io.github.servermanager.core.ServerManager} in step with discovery, the balancer
- * that picks the front server, the lifecycle that reports failures, and the registry and
- * scheduler that rebalance every manager.
+ * Spring Cloud LoadBalancer integration: the per-service supplier that keeps a service's
+ * manager in step with discovery, the balancer that picks the front server, and the
+ * lifecycle that reports failures.
  */
 @NullMarked
 package io.github.servermanager.loadbalancer;

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.testsupport.Backends;
 import io.github.servermanager.testsupport.ClientApplication;
 import tools.jackson.databind.JsonNode;

@@ -3,12 +3,12 @@ package io.github.servermanager.actuate;
 import java.util.List;
 
 import io.github.servermanager.core.Pinger;
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerExecutor;
-import io.github.servermanager.loadbalancer.ServerManagerObserver;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerExecutor;
+import io.github.servermanager.service.ServerManagerObserver;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
-import io.github.servermanager.loadbalancer.ServiceSettings;
+import io.github.servermanager.service.ServiceSettings;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSuppliers;

@@ -2,7 +2,7 @@ package io.github.servermanager.actuate;
 
 import java.util.List;
 
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ServerManagerRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.actuate.endpoint.SimpleHttpCodeStatusMapper;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.github.servermanager.loadbalancer.ManagedService;
+import io.github.servermanager.service.ManagedService;
 import io.github.servermanager.testsupport.Backend;
 import io.github.servermanager.testsupport.Backends;
 import io.micrometer.core.instrument.MeterRegistry;

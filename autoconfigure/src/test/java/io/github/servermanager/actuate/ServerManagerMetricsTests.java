@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
-import io.github.servermanager.loadbalancer.FailureReason;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.FailureReason;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
-import io.github.servermanager.loadbalancer.RebalanceScheduler;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.RebalanceScheduler;
+import io.github.servermanager.service.ServerManagerRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -2,7 +2,7 @@ package io.github.servermanager.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.servermanager.loadbalancer.ServerManagerExecutor;
+import io.github.servermanager.service.ServerManagerExecutor;
 import org.junit.jupiter.api.Test;
 import reactor.netty.resources.ConnectionProvider;
 

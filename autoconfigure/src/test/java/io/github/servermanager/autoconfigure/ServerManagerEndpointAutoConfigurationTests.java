@@ -4,7 +4,7 @@ import java.util.Set;
 
 import io.github.servermanager.actuate.ServerManagerEndpoint;
 import io.github.servermanager.actuate.ServerManagerEndpointWebExtension;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ServerManagerRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;

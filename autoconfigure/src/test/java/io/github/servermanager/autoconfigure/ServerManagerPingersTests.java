@@ -5,7 +5,7 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.servermanager.core.Pinger;
 import io.github.servermanager.testsupport.TestTls;
-import io.github.servermanager.loadbalancer.ServerManagerExecutor;
+import io.github.servermanager.service.ServerManagerExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

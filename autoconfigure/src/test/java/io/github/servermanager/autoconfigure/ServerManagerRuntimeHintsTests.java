@@ -11,7 +11,7 @@ import io.github.servermanager.actuate.RebalanceDescriptor;
 import io.github.servermanager.actuate.ServerDescriptor;
 import io.github.servermanager.actuate.ServerManagerDescriptor;
 import io.github.servermanager.actuate.ServiceDescriptor;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ServerManagerRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.generate.ClassNameGenerator;

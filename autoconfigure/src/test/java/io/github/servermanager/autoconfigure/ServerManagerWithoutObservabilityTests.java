@@ -1,7 +1,7 @@
 package io.github.servermanager.autoconfigure;
 
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.loadbalancer.ServerManagerServiceInstanceListSupplier;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.github.servermanager.integration;
 import java.io.IOException;
 
 import io.github.servermanager.core.RebalanceOutcome;
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.testsupport.Backend;
 import io.github.servermanager.testsupport.Backends;
 import io.github.servermanager.testsupport.ClientApplication;

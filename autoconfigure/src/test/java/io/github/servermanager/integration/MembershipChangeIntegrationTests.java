@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
-import io.github.servermanager.loadbalancer.ServiceInstanceKeys;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerRegistry;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
 import io.github.servermanager.testsupport.Backend;
 import io.github.servermanager.testsupport.Backends;
 import io.github.servermanager.testsupport.ClientApplication;

@@ -3,8 +3,8 @@ package io.github.servermanager.integration;
 import java.time.Duration;
 
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.testsupport.Backends;
 import io.github.servermanager.testsupport.ClientApplication;
 import org.junit.jupiter.api.Test;

@@ -9,12 +9,12 @@ import java.util.SplittableRandom;
 
 import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerClock;
-import io.github.servermanager.loadbalancer.ServerManagerExecutor;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
-import io.github.servermanager.loadbalancer.ServiceInstanceKeys;
-import io.github.servermanager.loadbalancer.ServiceSettings;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerClock;
+import io.github.servermanager.service.ServerManagerExecutor;
+import io.github.servermanager.service.ServerManagerRegistry;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
+import io.github.servermanager.service.ServiceSettings;
 import io.github.servermanager.ping.HttpPinger;
 import io.github.servermanager.testsupport.Backend;
 import io.github.servermanager.testsupport.Backends;

@@ -3,6 +3,8 @@ package io.github.servermanager.loadbalancer;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.servermanager.service.TestServices;
+
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 

@@ -10,6 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.servermanager.service.FailureReason;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerClock;
+import io.github.servermanager.service.ServiceSettings;
+import io.github.servermanager.service.TestServices;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

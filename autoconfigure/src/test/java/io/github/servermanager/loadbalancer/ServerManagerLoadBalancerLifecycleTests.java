@@ -6,6 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import io.github.servermanager.service.FailureReason;
+import io.github.servermanager.service.FailureRecord;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerObserver;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
+import io.github.servermanager.service.TestServices;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

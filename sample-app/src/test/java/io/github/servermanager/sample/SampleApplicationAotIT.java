@@ -51,7 +51,7 @@ class SampleApplicationAotIT extends SampleApplicationIT {
 
 		assertThat(hints).contains("io.github.servermanager.actuate.InvalidOperationDescriptor",
 				"io.github.servermanager.actuate.ServiceDescriptor",
-				"io.github.servermanager.autoconfigure.ServerManagerProperties$Service");
+				"io.github.servermanager.autoconfigure.ServiceProperties");
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
-import io.github.servermanager.loadbalancer.ServerManagerObserver;
+import io.github.servermanager.service.ServerManagerObserver;
 
 import org.springframework.cloud.client.ServiceInstance;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.github.servermanager.benchmarks.clientapp.Balancer;
 import io.github.servermanager.benchmarks.clientapp.BenchmarkClientApplication;
 import io.github.servermanager.loadbalancer.FrontServerLoadBalancer;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ServerManagerRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

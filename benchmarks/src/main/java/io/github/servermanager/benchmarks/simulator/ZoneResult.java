@@ -1,5 +1,7 @@
 package io.github.servermanager.benchmarks.simulator;
 
+
+
 /**
  * What one run of the zone simulation measured.
  *

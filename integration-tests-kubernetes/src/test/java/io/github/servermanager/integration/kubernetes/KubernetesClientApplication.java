@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.testsupport.LoadBalancedClientApplication;
 
 import org.springframework.boot.SpringBootConfiguration;

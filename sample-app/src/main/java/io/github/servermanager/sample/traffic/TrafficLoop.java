@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import io.github.servermanager.loadbalancer.ManagedService;
-import io.github.servermanager.loadbalancer.ServerManagerRegistry;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.sample.backend.LocalBackends;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -1,11 +1,7 @@
 package io.github.servermanager.clients.restclientjob;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-
 import io.github.servermanager.testsupport.Backends;
+import io.github.servermanager.testsupport.StackChecks;
 import io.github.servermanager.testsupport.StarterThreads;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +9,8 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The stack this module stands for, and what the starter leaves behind it: a job without
@@ -26,20 +20,18 @@ import static org.awaitility.Awaitility.await;
  */
 class RestClientJobStackTests {
 
-	private static final String FAILED = "(failed)";
-
 	@Test
 	void classPathHasRestClientOnTheJdkHttpClientOnly() {
-		assertPresent("org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer");
-		assertAbsent("org.apache.hc.client5.http.impl.classic.HttpClients");
-		assertAbsent("org.apache.hc.client5.http.impl.async.HttpAsyncClients");
-		assertAbsent("org.eclipse.jetty.client.HttpClient");
-		assertAbsent("reactor.netty.http.client.HttpClient");
-		assertAbsent("org.springframework.web.reactive.function.client.WebClient");
-		assertAbsent("org.springframework.retry.support.RetryTemplate");
-		assertAbsent("org.springframework.boot.actuate.endpoint.annotation.Endpoint");
-		assertAbsent("jakarta.servlet.Servlet");
-		assertAbsent("org.springframework.boot.web.server.WebServer");
+		StackChecks.assertOnClassPath("org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer");
+		StackChecks.assertNotOnClassPath("org.apache.hc.client5.http.impl.classic.HttpClients");
+		StackChecks.assertNotOnClassPath("org.apache.hc.client5.http.impl.async.HttpAsyncClients");
+		StackChecks.assertNotOnClassPath("org.eclipse.jetty.client.HttpClient");
+		StackChecks.assertNotOnClassPath("reactor.netty.http.client.HttpClient");
+		StackChecks.assertNotOnClassPath("org.springframework.web.reactive.function.client.WebClient");
+		StackChecks.assertNotOnClassPath("org.springframework.retry.support.RetryTemplate");
+		StackChecks.assertNotOnClassPath("org.springframework.boot.actuate.endpoint.annotation.Endpoint");
+		StackChecks.assertNotOnClassPath("jakarta.servlet.Servlet");
+		StackChecks.assertNotOnClassPath("org.springframework.boot.web.server.WebServer");
 	}
 
 	@Test
@@ -57,43 +49,14 @@ class RestClientJobStackTests {
 					.isInstanceOf(JdkClientHttpRequestFactoryBuilder.class);
 				RestClientJobApplication.BackendClient client = context
 					.getBean(RestClientJobApplication.BackendClient.class);
-				String front = client.whoami();
-				backends.named(front).stop();
-				List<String> outcomes = new ArrayList<>();
-				for (int i = 0; i < 5; i++) {
-					try {
-						outcomes.add(client.whoami());
-					}
-					catch (Exception ex) {
-						outcomes.add(FAILED);
-					}
-				}
-				// At most the first request, which met the stopped server, failed; every
-				// later one went to one other server.
-				List<String> afterFailover = outcomes.get(0).equals(FAILED) ? outcomes.subList(1, outcomes.size())
-						: outcomes;
-				assertThat(afterFailover).as("outcomes %s", outcomes)
-					.hasSizeGreaterThanOrEqualTo(4)
-					.doesNotContain(front, FAILED);
-				assertThat(new HashSet<>(afterFailover)).as("outcomes %s", outcomes).hasSize(1);
-				await().atMost(Duration.ofSeconds(10))
-					.until(() -> StarterThreads.live()
-						.stream()
-						.anyMatch((name) -> name.startsWith("server-manager-worker-")));
+				StackChecks.assertStoppedFrontFailsAtMostOneRequest(backends, client::whoami);
+				StackChecks.awaitWorkerLive();
 			}
 			finally {
 				context.close();
 			}
 			StarterThreads.awaitNoneLive();
 		}
-	}
-
-	private static void assertPresent(String className) {
-		assertThat(ClassUtils.isPresent(className, null)).as("%s on the class path", className).isTrue();
-	}
-
-	private static void assertAbsent(String className) {
-		assertThat(ClassUtils.isPresent(className, null)).as("%s on the class path", className).isFalse();
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.service;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.cloud.client.ServiceInstance;

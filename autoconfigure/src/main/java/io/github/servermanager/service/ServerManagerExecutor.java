@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.service;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -59,7 +59,6 @@ public final class ServerManagerExecutor implements AutoCloseable {
 		}
 		this.scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreads("server-manager-scheduler", false));
 		this.scheduler.setRemoveOnCancelPolicy(true);
-		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		this.workers = new ThreadPoolExecutor(0, maxWorkers, IDLE_WORKER_TIMEOUT.toSeconds(), TimeUnit.SECONDS,
 				new SynchronousQueue<>(), new NamedThreads("server-manager-worker-", true));
 	}
@@ -92,21 +91,23 @@ public final class ServerManagerExecutor implements AutoCloseable {
 
 	/**
 	 * Stops every thread, interrupting work in flight: a rebalance interrupted this way
-	 * leaves its list as it was, and a ping's socket is closed by its own timeouts.
+	 * leaves its list as it was. The timer stops last, so that the deadlines of pings
+	 * still running cut them and release their workers.
 	 */
 	@Override
 	public void close() {
-		this.scheduler.shutdownNow();
 		this.workers.shutdownNow();
+		long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
 		try {
-			long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
-			boolean stopped = this.workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)
-					&& this.scheduler.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			boolean stopped = this.workers.awaitTermination(SHUTDOWN_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+			this.scheduler.shutdownNow();
+			stopped &= this.scheduler.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			if (!stopped) {
 				logger.warn("Server manager threads did not stop within " + SHUTDOWN_GRACE);
 			}
 		}
 		catch (InterruptedException ex) {
+			this.scheduler.shutdownNow();
 			Thread.currentThread().interrupt();
 		}
 	}

@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.service;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -112,7 +112,12 @@ public class ServerManagerRegistry {
 		this.entries.values().forEach((entry) -> entry.hooks().refreshSecureOverride());
 	}
 
-	void register(ManagedService service, ServiceHooks hooks) {
+	/**
+	 * Registers a service while its supplier runs, replacing one of the same id.
+	 * @param service the service
+	 * @param hooks what the registry may ask of the service's supplier
+	 */
+	public void register(ManagedService service, ServiceHooks hooks) {
 		Entry previous = this.entries.put(service.serviceId(), new Entry(service, hooks));
 		if (previous != null) {
 			notifyListeners((listener) -> listener.removed(previous.service()));
@@ -120,7 +125,11 @@ public class ServerManagerRegistry {
 		notifyListeners((listener) -> listener.added(service));
 	}
 
-	void deregister(ManagedService service) {
+	/**
+	 * Removes a service, unless another one of the same id took its place meanwhile.
+	 * @param service the service
+	 */
+	public void deregister(ManagedService service) {
 		Entry entry = this.entries.get(service.serviceId());
 		if (entry != null && entry.service() == service && this.entries.remove(service.serviceId(), entry)) {
 			notifyListeners((listener) -> listener.removed(service));
@@ -128,14 +137,7 @@ public class ServerManagerRegistry {
 	}
 
 	private void notifyListeners(Consumer<ServerManagerObserver> call) {
-		for (ServerManagerObserver observer : observers()) {
-			try {
-				call.accept(observer);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Server manager observer " + observer + " failed", ex);
-			}
-		}
+		Observers.notifyEach(observers(), call);
 	}
 
 	/** The observers given at creation, then those subscribed, each once. */
@@ -157,10 +159,12 @@ public class ServerManagerRegistry {
 	/**
 	 * What the registry asks of the supplier that owns a service.
 	 */
-	interface ServiceHooks {
+	public interface ServiceHooks {
 
+		/** Pulls membership from discovery now, off the calling thread. */
 		void refreshMembership();
 
+		/** Applies the service's {@code secure} override again. */
 		void refreshSecureOverride();
 
 	}

@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.service;
 
 /**
  * Why a request counted as a failure of the server that handled it.

@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.discovery;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.util.StringUtils;

@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.service;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,8 +75,8 @@ class ManagedServiceOfflineTests {
 
 	@Test
 	void aPingerWithoutItsOwnToStringIsNamedByItsClass() {
-		assertThat(ManagedService.describe(new PlainPinger())).isEqualTo("PlainPinger");
-		assertThat(ManagedService.describe(new SwitchablePinger(this.up))).isEqualTo("SwitchablePinger[up=false]");
+		assertThat(OfflineNotice.describe(new PlainPinger())).isEqualTo("PlainPinger");
+		assertThat(OfflineNotice.describe(new SwitchablePinger(this.up))).isEqualTo("SwitchablePinger[up=false]");
 	}
 
 	private record SwitchablePinger(AtomicBoolean up) implements Pinger<ServiceInstance> {

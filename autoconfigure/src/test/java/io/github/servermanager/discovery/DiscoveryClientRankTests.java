@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.discovery;
 
 import java.time.Duration;
 import java.util.List;

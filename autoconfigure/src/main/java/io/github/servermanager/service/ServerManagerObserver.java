@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.service;
 
 import io.github.servermanager.core.RebalanceResult;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.service;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +21,7 @@ import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSchedule;
 import io.github.servermanager.core.ServerManager;
 import io.github.servermanager.core.ServerManagerListener;
+import io.github.servermanager.discovery.ServiceInstanceKeys;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -61,11 +62,6 @@ public final class ManagedService {
 
 	private final @Nullable FrontSelection<ServiceInstance> frontSelection;
 
-	/**
-	 * The pinger as given, to name it in the log line that says the service went offline.
-	 */
-	private final Pinger<ServiceInstance> pinger;
-
 	private final FailoverCheck failoverCheck;
 
 	/**
@@ -76,8 +72,8 @@ public final class ManagedService {
 	 */
 	private volatile boolean failoverCheckFoundNone;
 
-	/** Whether "offline" was logged and "back" was not yet; guarded by rebalanceLock. */
-	private boolean offlineLogged;
+	/** Guarded by rebalanceLock, as every rebalance reports to it. */
+	private final OfflineNotice offlineNotice;
 
 	/**
 	 * Creates a managed service with the system clocks and random source.
@@ -127,7 +123,7 @@ public final class ManagedService {
 			.frontSelection((frontSelection != null) ? frontSelection : FrontSelection.random(random))
 			.build();
 		this.frontSelection = frontSelection;
-		this.pinger = pinger;
+		this.offlineNotice = new OfflineNotice(serviceId, pinger);
 		this.failoverCheck = new FailoverCheck(executor, settings.failoverCheckWait());
 		this.schedule = new RebalanceSchedule(this.manager, settings.spread(), settings.rearmOnMembershipChange(),
 				settings.offlineRecheck(), clock.nanoTime());
@@ -348,49 +344,9 @@ public final class ManagedService {
 			logger.debug("Rebalanced service '" + this.serviceId + "': " + result.outcome() + ", " + result.pings()
 					+ " ping(s), next in " + next);
 		}
-		logOfflineTransition(result, next);
+		this.offlineNotice.rebalanced(result, this.manager.isOffline(), next);
 		notifyObservers((observer) -> observer.rebalanced(this.serviceId, result));
 		return result;
-	}
-
-	/**
-	 * Says once, at WARN, that the service went offline, and once, at INFO, that it came
-	 * back: the rebalances in between would repeat the same line every few seconds. A
-	 * service with no instances is left to the core's "no servers" warning. The likely
-	 * cause when every instance fails is a ping that does not fit them (a health path
-	 * they do not serve, a management port), so the line says so.
-	 */
-	private void logOfflineTransition(RebalanceResult<ServiceInstance> result, Duration next) {
-		if (result.outcome() == RebalanceOutcome.OFFLINE && result.pings() > 0 && this.manager.isOffline()) {
-			if (!this.offlineLogged) {
-				this.offlineLogged = true;
-				logger.warn("Service '" + this.serviceId + "' is offline: none of its " + result.pings()
-						+ " instance(s) answered the ping of " + describe(this.pinger)
-						+ "; requests still go to the instance in front, and the service is checked again in " + next
-						+ ", then less often while it stays offline. If the instances are up, the ping does not"
-						+ " fit them: configure this service's ping or health path");
-			}
-		}
-		else if (result.outcome() == RebalanceOutcome.HEALTHY && this.offlineLogged) {
-			this.offlineLogged = false;
-			ServiceInstance chosen = result.chosen();
-			logger.info("Service '" + this.serviceId + "' is back online: "
-					+ ((chosen != null) ? ServiceInstanceKeys.keyOf(chosen) : "an instance") + " answered");
-		}
-	}
-
-	/**
-	 * A pinger's own toString when it has one, its class name when it only has Object's.
-	 */
-	static String describe(Object pinger) {
-		String text = String.valueOf(pinger);
-		String objectDefault = pinger.getClass().getName() + "@" + Integer.toHexString(pinger.hashCode());
-		if (text.equals(objectDefault)) {
-			String name = pinger.getClass().getSimpleName();
-			return name.isEmpty() || pinger.getClass().isSynthetic()
-					? "a custom pinger (" + pinger.getClass().getName() + ")" : name;
-		}
-		return text;
 	}
 
 	/** Times each ping here: the core knows no clocks. */
@@ -411,14 +367,7 @@ public final class ManagedService {
 	}
 
 	private void notifyObservers(Consumer<ServerManagerObserver> call) {
-		for (ServerManagerObserver observer : this.observers) {
-			try {
-				call.accept(observer);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Server manager observer " + observer + " failed", ex);
-			}
-		}
+		Observers.notifyEach(this.observers, call);
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.github.servermanager.loadbalancer;
+package io.github.servermanager.service;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +12,21 @@ import org.springframework.cloud.client.ServiceInstance;
 /**
  * Builds managed services and instances for tests of this package.
  */
-final class TestServices {
+public final class TestServices {
 
-	static final String SERVICE = "backend";
+	public static final String SERVICE = "backend";
 
 	private TestServices() {
 	}
 
-	static ServiceInstance instance(String id, int port) {
+	public static ServiceInstance instance(String id, int port) {
 		return new DefaultServiceInstance(id, SERVICE, "127.0.0.1", port, false);
 	}
 
 	/** Threads for the services of tests that do not stop their own: daemons, idle. */
-	static final ServerManagerExecutor EXECUTOR = new ServerManagerExecutor();
+	public static final ServerManagerExecutor EXECUTOR = new ServerManagerExecutor();
 
-	static List<ServiceInstance> instances(int count) {
+	public static List<ServiceInstance> instances(int count) {
 		List<ServiceInstance> instances = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
 			instances.add(instance("s" + i, 9000 + i));
@@ -34,18 +34,18 @@ final class TestServices {
 		return instances;
 	}
 
-	static ManagedService service(Pinger<ServiceInstance> pinger, ServerManagerClock clock,
+	public static ManagedService service(Pinger<ServiceInstance> pinger, ServerManagerClock clock,
 			ServerManagerObserver... observers) {
 		return new ManagedService(SERVICE, ServiceSettings.defaults(), pinger, () -> 1, List.of(observers), EXECUTOR,
 				clock, new SplittableRandom(42), null);
 	}
 
-	static ManagedService service(ServerManagerObserver... observers) {
+	public static ManagedService service(ServerManagerObserver... observers) {
 		return service((instance) -> true, ServerManagerClock.SYSTEM, observers);
 	}
 
 	/** Hooks that do nothing, for a service registered by hand. */
-	static final ServerManagerRegistry.ServiceHooks NO_HOOKS = new ServerManagerRegistry.ServiceHooks() {
+	public static final ServerManagerRegistry.ServiceHooks NO_HOOKS = new ServerManagerRegistry.ServiceHooks() {
 
 		@Override
 		public void refreshMembership() {
@@ -57,7 +57,7 @@ final class TestServices {
 
 	};
 
-	static ServerManagerRegistry registryWith(ManagedService service) {
+	public static ServerManagerRegistry registryWith(ManagedService service) {
 		ServerManagerRegistry registry = new ServerManagerRegistry();
 		registry.register(service, NO_HOOKS);
 		return registry;

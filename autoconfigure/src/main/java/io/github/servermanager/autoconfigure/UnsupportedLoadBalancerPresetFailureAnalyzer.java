@@ -46,7 +46,8 @@ class UnsupportedLoadBalancerPresetFailureAnalyzer
 		return switch (preset.toLowerCase(Locale.ROOT)) {
 			case "health-check" -> " The server manager checks servers itself: it pings a server before putting it "
 					+ "in front and moves a server away on its first failed request.";
-			case "zone-preference" -> " The server manager does not prefer a zone yet.";
+			case "zone-preference" -> " The server manager prefers the client's own zone itself: set "
+					+ "server-manager.zone, or keep spring.cloud.loadbalancer.zone, which it reads too.";
 			case "same-instance-preference", "request-based-sticky-session" ->
 				" The server manager already sends every request of a client to one server, the front of its list.";
 			default -> "";

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,11 +26,7 @@ final class FailoverCheck {
 
 	private final Duration wait;
 
-	/**
-	 * Completes when the running check ends or when requests have waited long enough,
-	 * whichever comes first.
-	 */
-	private final AtomicReference<@Nullable CompletableFuture<Void>> running = new AtomicReference<>();
+	private final AtomicReference<@Nullable Check> running = new AtomicReference<>();
 
 	/**
 	 * Creates the check.
@@ -47,37 +44,51 @@ final class FailoverCheck {
 	 * @param check the check to run
 	 */
 	void startUnlessRunning(Runnable check) {
-		CompletableFuture<Void> started = new CompletableFuture<>();
-		CompletableFuture<Void> previous = this.running.get();
-		if ((previous != null && !previous.isDone()) || !this.running.compareAndSet(previous, started)) {
+		Check started = new Check(new CompletableFuture<>(), new CompletableFuture<>());
+		Check previous = this.running.get();
+		if ((previous != null && !previous.done().isDone()) || !this.running.compareAndSet(previous, started)) {
 			return;
 		}
+		// Requests stop waiting when the check ends or at the bound, whichever comes
+		// first.
+		started.done().whenComplete((result, ex) -> started.waited().complete(null));
 		try {
 			this.executor.workers().execute(() -> {
 				try {
 					check.run();
 				}
 				finally {
-					started.complete(null);
+					started.done().complete(null);
 				}
 			});
-			this.executor.scheduler()
-				.schedule(() -> started.complete(null), Math.max(1, this.wait.toMillis()), TimeUnit.MILLISECONDS);
+			ScheduledFuture<?> bound = this.executor.scheduler()
+				.schedule(() -> started.waited().complete(null), Math.max(1, this.wait.toMillis()),
+						TimeUnit.MILLISECONDS);
+			started.done().whenComplete((result, ex) -> bound.cancel(false));
 		}
 		catch (RejectedExecutionException ex) {
 			// Every worker busy, or shutting down: requests go on without a check.
-			started.complete(null);
+			started.done().complete(null);
 		}
 	}
 
 	/**
 	 * Returns what requests wait for while a check runs: it completes when the check
 	 * ends, or at the latest after the wait given at construction.
-	 * @return the running check, or {@code null} when none is
+	 * @return what to wait for, or {@code null} when no request needs to wait
 	 */
 	@Nullable CompletableFuture<Void> inProgress() {
-		CompletableFuture<Void> check = this.running.get();
-		return (check != null && !check.isDone()) ? check : null;
+		Check check = this.running.get();
+		return (check != null && !check.waited().isDone()) ? check.waited() : null;
+	}
+
+	/**
+	 * One check: {@code done} when it ended, {@code waited} when requests stop waiting
+	 * for it. A second check starts only once the first is done, however long requests
+	 * waited.
+	 */
+	private record Check(CompletableFuture<Void> done, CompletableFuture<Void> waited) {
+
 	}
 
 }

@@ -3,8 +3,8 @@ package io.github.servermanager.autoconfigure;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import io.github.servermanager.core.ApertureSelection;
 import io.github.servermanager.core.FrontSelection;
-import io.github.servermanager.core.SubsetSelection;
 import io.github.servermanager.core.ZoneSelection;
 import io.github.servermanager.discovery.DiscoveryClientRank;
 import io.github.servermanager.discovery.ServiceInstanceKeys;
@@ -15,8 +15,8 @@ import org.springframework.cloud.client.ServiceInstance;
 
 /**
  * Builds the front selection of each service from its configuration: the client's zone
- * first when it has one, and within a zone the seed's shuffle or deterministic
- * subsetting.
+ * first when it has one, and within a zone the deterministic aperture or the seed's
+ * shuffle.
  */
 public class ServerManagerFrontSelections {
 
@@ -43,7 +43,7 @@ public class ServerManagerFrontSelections {
 	}
 
 	/**
-	 * Returns the rank the subsetting selections read.
+	 * Returns the rank the aperture selections read.
 	 * @return the rank
 	 */
 	public DiscoveryClientRank rank() {
@@ -58,16 +58,16 @@ public class ServerManagerFrontSelections {
 	 */
 	public @Nullable FrontSelection<ServiceInstance> forService(ServiceProperties service, RandomGenerator random) {
 		FrontSelection<ServiceInstance> withinZone = FrontSelection.random(random);
-		boolean subset = service.getFrontSelection() == FrontSelectionMode.SUBSET;
-		if (subset) {
-			withinZone = new SubsetSelection<>(ServiceInstanceKeys::keyOf, this.rank, System::currentTimeMillis,
+		boolean aperture = service.getFrontSelection() == FrontSelectionMode.APERTURE;
+		if (aperture) {
+			withinZone = new ApertureSelection<>(ServiceInstanceKeys::keyOf, this.rank, System::currentTimeMillis,
 					service.getConnsPerSecPerServer(), withinZone, service.getMinReuse());
 		}
 		if (this.zone != null) {
 			return new ZoneSelection<>(ServiceInstanceZones::zoneOf, this.zone,
 					List.copyOf(service.getZoneFailoverOrder()), withinZone);
 		}
-		return subset ? withinZone : null;
+		return aperture ? withinZone : null;
 	}
 
 }

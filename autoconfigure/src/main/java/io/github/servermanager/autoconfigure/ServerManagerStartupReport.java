@@ -35,7 +35,7 @@ class ServerManagerStartupReport implements SmartInitializingSingleton {
 
 	String line() {
 		StringBuilder line = new StringBuilder(
-				"Server manager: every load-balanced service sticks to one front server, ")
+				"Server manager: every load-balanced service sticks to its front servers, ")
 			.append(how(this.properties))
 			.append(", zone ")
 			.append((this.zone != null) ? this.zone : "none");

@@ -87,7 +87,7 @@ public class ServerManagerSupplierFactory {
 		FrontSelection<ServiceInstance> frontSelection = this.frontSelections.forService(configuration, random);
 		ManagedService service = new ManagedService(serviceId, settings(configuration), pinger(configuration),
 				clusterSize, observerList, this.executor, ServerManagerClock.SYSTEM, random, frontSelection);
-		Runnable beforePull = (configuration.getFrontSelection() == FrontSelectionMode.SUBSET)
+		Runnable beforePull = (configuration.getFrontSelection() == FrontSelectionMode.APERTURE)
 				? rankAfter(countClients, this.frontSelections.rank()) : countClients;
 		return new ServerManagerServiceInstanceListSupplier(delegate, service, this.registry,
 				() -> secureOverride(serviceId), beforePull, this.executor);

@@ -91,12 +91,12 @@ public class ServiceProperties {
 	private Duration membershipRefresh = Duration.ofSeconds(30);
 
 	/**
-	 * How each client picks its front server at a rebalance: 'random' (the seed's
-	 * shuffle) or 'subset' (deterministic subsetting by the client's rank among its
-	 * application's instances in discovery, so that fronts spread evenly at any number of
-	 * clients and servers).
+	 * How each client picks its front servers at a rebalance: 'aperture' (a slice of the
+	 * servers sized by the client's rank among its application's instances in discovery,
+	 * so that every server carries the same load at any number of clients and servers;
+	 * 'random' while the rank is unknown) or 'random' (the seed's shuffle: one front).
 	 */
-	private FrontSelectionMode frontSelection = FrontSelectionMode.RANDOM;
+	private FrontSelectionMode frontSelection = FrontSelectionMode.APERTURE;
 
 	/**
 	 * Zones to fail over to when no server of the local zone answers, nearest first.

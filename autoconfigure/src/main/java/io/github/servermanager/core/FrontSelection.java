@@ -27,6 +27,30 @@ public interface FrontSelection<S> {
 	List<S> order(List<S> servers);
 
 	/**
+	 * Returns the order in which a rebalance pings the servers and the aperture: how
+	 * requests are shared among the first servers of that order that answer. By default
+	 * the front takes every request, as in the seed.
+	 * @param servers the current list, front first; must not be modified
+	 * @return the order and the shares
+	 */
+	default Selection<S> select(List<S> servers) {
+		return Selection.front(order(servers));
+	}
+
+	/**
+	 * Returns whether the choice the last rebalance made no longer holds, for example
+	 * because the client's place among its peers changed since: the manager's owner then
+	 * rebalances without waiting for the deadline. Selections that spread such rebalances
+	 * over time to stay within the connection budget answer {@code true} only once this
+	 * client's turn came.
+	 * @param servers how many servers the manager holds
+	 * @return {@code true} when a rebalance is due now
+	 */
+	default boolean outdated(int servers) {
+		return false;
+	}
+
+	/**
 	 * Returns how long to wait for the next rebalance, given the delay the schedule drew.
 	 * @param drawn the delay of the schedule
 	 * @param baseInterval the interval without jitter that every client of the same

@@ -3,6 +3,7 @@ package io.github.servermanager.core;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -77,7 +79,12 @@ public final class ServerManager<S> {
 
 	private final FrontSelection<S> frontSelection;
 
-	private final AtomicReference<List<S>> published = new AtomicReference<>(List.of());
+	private final AtomicReference<Published<S>> published = new AtomicReference<>(Published.empty());
+
+	/**
+	 * Counts the requests an aperture of several servers has spread, to place the next.
+	 */
+	private final AtomicLong spread = new AtomicLong();
 
 	private final ReentrantLock listLock = new ReentrantLock();
 
@@ -189,7 +196,8 @@ public final class ServerManager<S> {
 			Objects.requireNonNull(server, "membership must not contain null servers");
 			incoming.put(keyOf(server), server);
 		}
-		write((current) -> {
+		writePublished((published) -> {
+			List<S> current = published.servers();
 			List<S> merged = new ArrayList<>(incoming.size());
 			Set<String> kept = new HashSet<>();
 			for (S existing : current) {
@@ -208,8 +216,11 @@ public final class ServerManager<S> {
 			});
 			boolean added = merged.size() > before;
 			List<S> next = merged;
+			Map<String, Double> shares = null;
 			if (current.isEmpty()) {
-				next = selectionOrder(merged);
+				Selection<S> selection = select(merged);
+				next = selection.order();
+				shares = sharesOf(selection);
 			}
 			else if (!kept.contains(keyOf(current.get(0)))) {
 				// The front left: when every server was replaced (a blue/green switch, a
@@ -217,7 +228,7 @@ public final class ServerManager<S> {
 				// appended, and in discovery's order every client would pick the same
 				// one.
 				List<S> appended = merged.subList(before, merged.size());
-				List<S> ordered = selectionOrder(appended);
+				List<S> ordered = select(appended).order();
 				appended.clear();
 				appended.addAll(ordered);
 			}
@@ -228,7 +239,7 @@ public final class ServerManager<S> {
 				this.additions++;
 				this.offline = false;
 			}
-			return next;
+			return (shares != null) ? published(next, shares) : carryAperture(published, next);
 		});
 	}
 
@@ -260,21 +271,61 @@ public final class ServerManager<S> {
 	 * @return the front server, or {@code null} when there is none
 	 */
 	public @Nullable S findServer() {
-		List<S> servers = this.published.get();
-		if (servers.isEmpty()) {
+		Published<S> current = this.published.get();
+		if (current.servers().isEmpty()) {
 			if (this.emptyWarned.compareAndSet(false, true)) {
 				logger.log(Level.WARNING, "No servers available");
 			}
 			return null;
 		}
-		return servers.get(0);
+		return current.servers().get(spreadIndex(current.aperture()));
+	}
+
+	/**
+	 * Returns the servers in the order a request tries them: the server
+	 * {@link #findServer()} picks first, then the rest of the list in its order. With a
+	 * single front this is {@link #servers()} itself.
+	 * @return the servers for one request, front first
+	 */
+	public List<S> requestOrder() {
+		Published<S> current = this.published.get();
+		if (current.servers().isEmpty()) {
+			findServer();
+			return current.servers();
+		}
+		int index = spreadIndex(current.aperture());
+		return (index == 0) ? current.servers() : new PickedFirst<>(current.servers(), index);
+	}
+
+	/**
+	 * Returns the servers that share the requests and their shares: the front alone
+	 * unless the {@link FrontSelection} spreads requests over an aperture.
+	 * @return the aperture, empty when there are no servers
+	 */
+	public Aperture<S> aperture() {
+		return this.published.get().aperture();
+	}
+
+	/**
+	 * Places the next request of an aperture: points of a low-discrepancy sequence (the
+	 * golden ratio's multiples, modulo 1) fall on each server in proportion to its share
+	 * within a few requests, without a lock and without the clumps of random draws.
+	 */
+	private int spreadIndex(Aperture<S> aperture) {
+		if (aperture.size() <= 1) {
+			return 0;
+		}
+		long n = this.spread.getAndIncrement();
+		double point = ((n * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
+		return aperture.indexAt(point);
 	}
 
 	/**
 	 * Reports that a request to {@code server} failed. When it is in front (matched by
-	 * key), it moves to the end of the list so the next server takes over. Notices for
-	 * any other server are ignored, and so are notices that arrive while another one is
-	 * being applied: they most likely report the same failure.
+	 * key), or in the aperture, it moves to the end of the list so the next server takes
+	 * over (or, in an aperture, the others take its share). Notices for any other server
+	 * are ignored, and so are notices that arrive while another one is being applied:
+	 * they most likely report the same failure.
 	 * @param server the server that failed
 	 */
 	public void notifyFailedServer(S server) {
@@ -285,14 +336,14 @@ public final class ServerManager<S> {
 	 * Does what {@link #notifyFailedServer} does and tells whether this call moved the
 	 * server, for callers that count failovers.
 	 * @param server the server that failed
-	 * @return {@code true} when this call moved {@code server} from the front to the end,
-	 * {@code false} when it was not in front, was the only server, or another notice was
-	 * being applied
+	 * @return {@code true} when this call moved {@code server} from the front (or the
+	 * aperture) to the end, {@code false} when it was not there, was the only server, or
+	 * another notice was being applied
 	 */
 	public boolean rotateFailedServer(S server) {
 		Objects.requireNonNull(server, "server must not be null");
-		List<S> servers = this.published.get();
-		if (servers.size() < 2 || !isFront(servers, server)) {
+		Published<S> current = this.published.get();
+		if (current.servers().size() < 2 || apertureIndexOf(current, server) < 0) {
 			return false;
 		}
 		if (!this.notifyFailedBarrier.compareAndSet(false, true)) {
@@ -304,11 +355,12 @@ public final class ServerManager<S> {
 			this.listLock.lock();
 			try {
 				// The list may have changed while this thread waited for the lock.
-				servers = this.published.get();
-				if (servers.size() > 1 && isFront(servers, server)) {
-					List<S> cycled = cycle(servers);
-					publish(cycled);
-					failed = servers.get(0);
+				current = this.published.get();
+				int index = apertureIndexOf(current, server);
+				if (current.servers().size() > 1 && index >= 0) {
+					List<S> cycled = moveToEnd(current.servers(), index);
+					publish(carryAperture(current, cycled));
+					failed = current.servers().get(index);
 					newFront = cycled.get(0);
 				}
 			}
@@ -334,7 +386,7 @@ public final class ServerManager<S> {
 	 * @return the number of servers
 	 */
 	public int numServers() {
-		return this.published.get().size();
+		return this.published.get().servers().size();
 	}
 
 	/**
@@ -369,20 +421,33 @@ public final class ServerManager<S> {
 		long additionsAtStart;
 		this.listLock.lock();
 		try {
-			snapshot = this.published.get();
+			snapshot = this.published.get().servers();
 			additionsAtStart = this.additions;
 		}
 		finally {
 			this.listLock.unlock();
 		}
-		List<S> candidates = selectionOrder(snapshot);
+		Selection<S> selection = select(snapshot);
+		List<S> candidates = selection.order();
+		int apertureSize = Math.min(selection.shares().size(), candidates.size());
+		// The aperture's servers are all pinged; past it, as in the seed, the others are
+		// pinged in order until one answers, and it alone takes the requests.
+		List<S> answered = new ArrayList<>(apertureSize);
+		List<S> silent = new ArrayList<>();
+		Map<String, Double> shares = new HashMap<>();
 		int pings = 0;
-		S healthy = null;
 		for (S candidate : candidates) {
+			if (pings >= apertureSize && !answered.isEmpty()) {
+				break;
+			}
+			boolean inAperture = pings < apertureSize;
 			pings++;
 			if (ping(candidate)) {
-				healthy = candidate;
-				break;
+				answered.add(candidate);
+				shares.put(keyOf(candidate), inAperture ? selection.shares().get(pings - 1) : 1.0);
+			}
+			else {
+				silent.add(candidate);
 			}
 			if (Thread.currentThread().isInterrupted()) {
 				// Shutting down: leave the list as it is rather than publish half a
@@ -390,22 +455,26 @@ public final class ServerManager<S> {
 				return finishRebalance(new RebalanceResult<>(RebalanceOutcome.FROZEN, null, pings));
 			}
 		}
+		S healthy = answered.isEmpty() ? null : answered.get(0);
 		setOffline(healthy == null, additionsAtStart);
 		if (healthy == null) {
 			logger.log(Level.DEBUG, "No healthy servers during rebalance, aborting");
 			return finishRebalance(new RebalanceResult<>(RebalanceOutcome.OFFLINE, null, pings));
 		}
-		// Every server that failed its ping goes to the back, in the order it was tried,
-		// so the published order also reflects what the pings learned (Consul issue
-		// 3463). One rotation rather than one move per failure keeps this O(n).
-		Collections.rotate(candidates, -(pings - 1));
-		if (!reconcile(candidates)) {
+		// The servers that answered lead; every server that failed its ping goes to the
+		// back, in the order it was tried, so the published order also reflects what the
+		// pings learned (Consul issue 3463).
+		List<S> rebalanced = new ArrayList<>(candidates.size());
+		rebalanced.addAll(answered);
+		rebalanced.addAll(candidates.subList(pings, candidates.size()));
+		rebalanced.addAll(silent);
+		if (!reconcile(rebalanced, shares)) {
 			// The server that answered left while it was pinged: keep using the current
 			// front until the next rebalance rather than guess.
 			return finishRebalance(new RebalanceResult<>(RebalanceOutcome.FROZEN, healthy, pings));
 		}
 		S chosen = healthy;
-		logger.log(Level.DEBUG, () -> "Rebalanced " + candidates.size() + " servers, active server " + keyOf(chosen));
+		logger.log(Level.DEBUG, () -> "Rebalanced " + rebalanced.size() + " servers, active server " + keyOf(chosen));
 		return finishRebalance(new RebalanceResult<>(RebalanceOutcome.HEALTHY, healthy, pings));
 	}
 
@@ -444,7 +513,7 @@ public final class ServerManager<S> {
 	 * @return the servers
 	 */
 	public List<S> servers() {
-		return this.published.get();
+		return this.published.get().servers();
 	}
 
 	/**
@@ -453,7 +522,7 @@ public final class ServerManager<S> {
 	 */
 	public void checkServers(Predicate<? super S> fn) {
 		Objects.requireNonNull(fn, "fn must not be null");
-		for (S server : this.published.get()) {
+		for (S server : this.published.get().servers()) {
 			if (!fn.test(server)) {
 				return;
 			}
@@ -483,6 +552,16 @@ public final class ServerManager<S> {
 	 */
 	Duration selectionDelay(Duration drawn) {
 		return this.frontSelection.rebalanceDelay(drawn, rateScaledMinReuse(), numServers());
+	}
+
+	/**
+	 * Returns whether the front selection's last choice no longer holds, so that the
+	 * owner of the schedule rebalances before the deadline.
+	 * @return {@code true} when a rebalance is due now
+	 * @see FrontSelection#outdated
+	 */
+	public boolean selectionOutdated() {
+		return this.frontSelection.outdated(numServers());
 	}
 
 	/**
@@ -560,8 +639,9 @@ public final class ServerManager<S> {
 	 * @return {@code false} when the chosen server was removed meanwhile, and nothing was
 	 * published
 	 */
-	private boolean reconcile(List<S> rebalanced) {
-		return write((current) -> {
+	private boolean reconcile(List<S> rebalanced, Map<String, Double> shares) {
+		return writePublished((published) -> {
+			List<S> current = published.servers();
 			if (current.isEmpty() || rebalanced.isEmpty()) {
 				return null;
 			}
@@ -586,7 +666,7 @@ public final class ServerManager<S> {
 					merged.add(server);
 				}
 			}
-			return merged;
+			return published(merged, shares);
 		});
 	}
 
@@ -598,24 +678,80 @@ public final class ServerManager<S> {
 	 * @return whether a new list was published
 	 */
 	private boolean write(Function<List<S>, @Nullable List<S>> change) {
-		List<S> next;
+		return writePublished((current) -> {
+			List<S> changed = change.apply(current.servers());
+			return (changed != null) ? carryAperture(current, changed) : null;
+		});
+	}
+
+	/**
+	 * Applies one change to the list and its aperture, as {@link #write} does.
+	 */
+	private boolean writePublished(Function<Published<S>, @Nullable Published<S>> change) {
+		Published<S> next;
 		S previousFront;
 		this.listLock.lock();
 		try {
-			List<S> current = this.published.get();
-			List<S> changed = change.apply(current);
-			if (changed == null) {
+			Published<S> current = this.published.get();
+			next = change.apply(current);
+			if (next == null) {
 				return false;
 			}
-			previousFront = front(current);
-			next = List.copyOf(changed);
+			previousFront = front(current.servers());
 			publish(next);
 		}
 		finally {
 			this.listLock.unlock();
 		}
-		notifyMembershipChanged(next, previousFront);
+		notifyMembershipChanged(next.servers(), previousFront);
 		return true;
+	}
+
+	/**
+	 * Pairs a new list with the aperture of the list it replaces: the servers of the old
+	 * aperture still at the head keep their shares and take those of the servers that
+	 * left it.
+	 */
+	private Published<S> carryAperture(Published<S> current, List<S> next) {
+		if (current.aperture().size() <= 1) {
+			// A single front is whichever server heads the list.
+			List<S> copy = List.copyOf(next);
+			return new Published<>(copy, Aperture.front(copy));
+		}
+		return published(next, current.aperture().sharesByKey(this::keyOf));
+	}
+
+	private Published<S> published(List<S> servers, Map<String, Double> shares) {
+		List<S> copy = List.copyOf(servers);
+		return new Published<>(copy, Aperture.of(copy, shares, this::keyOf));
+	}
+
+	private static <S> Map<String, Double> sharesOf(Selection<S> selection, Function<S, String> key) {
+		Map<String, Double> shares = new HashMap<>();
+		int size = Math.min(selection.shares().size(), selection.order().size());
+		for (int i = 0; i < size; i++) {
+			shares.put(key.apply(selection.order().get(i)), selection.shares().get(i));
+		}
+		return shares;
+	}
+
+	private Map<String, Double> sharesOf(Selection<S> selection) {
+		return sharesOf(selection, this::keyOf);
+	}
+
+	/**
+	 * Returns where a server stands in the aperture.
+	 * @return its index, or -1 when it is not in the aperture
+	 */
+	private int apertureIndexOf(Published<S> current, S server) {
+		List<S> members = current.aperture().servers();
+		String serverKey = keyOf(server);
+		for (int i = 0; i < members.size(); i++) {
+			if (keyOf(members.get(i)).equals(serverKey)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private RebalanceResult<S> finishRebalance(RebalanceResult<S> result) {
@@ -623,8 +759,8 @@ public final class ServerManager<S> {
 		return result;
 	}
 
-	private void publish(List<S> next) {
-		if (!next.isEmpty()) {
+	private void publish(Published<S> next) {
+		if (!next.servers().isEmpty()) {
 			this.emptyWarned.set(false);
 		}
 		this.published.set(next);
@@ -641,10 +777,6 @@ public final class ServerManager<S> {
 		catch (RuntimeException ex) {
 			logger.log(Level.WARNING, "Server manager listener failed", ex);
 		}
-	}
-
-	private boolean isFront(List<S> servers, S server) {
-		return keyOf(servers.get(0)).equals(keyOf(server));
 	}
 
 	private int indexOf(List<S> servers, String serverKey) {
@@ -680,31 +812,80 @@ public final class ServerManager<S> {
 		return servers.isEmpty() ? null : servers.get(0);
 	}
 
-	private static <S> List<S> cycle(List<S> servers) {
-		List<S> cycled = new ArrayList<>(servers.size());
-		cycled.addAll(servers.subList(1, servers.size()));
-		cycled.add(servers.get(0));
-		return List.copyOf(cycled);
+	private static <S> List<S> moveToEnd(List<S> servers, int index) {
+		List<S> moved = new ArrayList<>(servers.size());
+		moved.addAll(servers.subList(0, index));
+		moved.addAll(servers.subList(index + 1, servers.size()));
+		moved.add(servers.get(index));
+		return moved;
 	}
 
 	/**
-	 * Orders a first membership by the selection, keeping every server once even when the
-	 * selection leaves some out or repeats them.
+	 * Orders servers by the selection, keeping every server once even when the selection
+	 * leaves some out or repeats them; the shares stay with the servers they were given.
 	 */
-	private List<S> selectionOrder(List<S> servers) {
+	private Selection<S> select(List<S> servers) {
 		Map<String, S> byKey = new LinkedHashMap<>(servers.size() * 2);
 		for (S server : servers) {
 			byKey.put(keyOf(server), server);
 		}
+		Selection<S> selection = this.frontSelection.select(servers);
 		List<S> ordered = new ArrayList<>(servers.size());
-		for (S server : this.frontSelection.order(servers)) {
-			S known = byKey.remove(keyOf(server));
+		List<Double> shares = new ArrayList<>(selection.shares().size());
+		List<S> chosen = selection.order();
+		for (int i = 0; i < chosen.size(); i++) {
+			S known = byKey.remove(keyOf(chosen.get(i)));
 			if (known != null) {
 				ordered.add(known);
+				if (i < selection.shares().size() && shares.size() == ordered.size() - 1) {
+					shares.add(selection.shares().get(i));
+				}
 			}
 		}
 		ordered.addAll(byKey.values());
-		return ordered;
+		return shares.isEmpty() ? Selection.front(ordered) : new Selection<>(ordered, shares);
+	}
+
+	/**
+	 * The list and its aperture, published together so that readers never see one without
+	 * the other.
+	 */
+	private record Published<S>(List<S> servers, Aperture<S> aperture) {
+
+		static <S> Published<S> empty() {
+			return new Published<>(List.of(), Aperture.empty());
+		}
+
+	}
+
+	/**
+	 * A list with one of its servers moved to the front, for one request; the list is not
+	 * copied.
+	 */
+	private static final class PickedFirst<S> extends AbstractList<S> {
+
+		private final List<S> servers;
+
+		private final int picked;
+
+		PickedFirst(List<S> servers, int picked) {
+			this.servers = servers;
+			this.picked = picked;
+		}
+
+		@Override
+		public S get(int index) {
+			if (index == 0) {
+				return this.servers.get(this.picked);
+			}
+			return this.servers.get((index <= this.picked) ? index - 1 : index);
+		}
+
+		@Override
+		public int size() {
+			return this.servers.size();
+		}
+
 	}
 
 	/**

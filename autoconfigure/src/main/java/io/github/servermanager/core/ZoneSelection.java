@@ -49,6 +49,16 @@ public final class ZoneSelection<S> implements FrontSelection<S> {
 
 	@Override
 	public List<S> order(List<S> servers) {
+		return select(servers).order();
+	}
+
+	/**
+	 * Orders the local zone first, then the failover zones, then the rest, each by the
+	 * selection within zones. The aperture is taken in the first zone that has servers,
+	 * so a client spreads its requests over its own zone only.
+	 */
+	@Override
+	public Selection<S> select(List<S> servers) {
 		// Group 0 is the local zone, then one group per failover zone, then the rest.
 		List<List<S>> groups = new ArrayList<>(this.failoverOrder.size() + 2);
 		for (int i = 0; i < this.failoverOrder.size() + 2; i++) {
@@ -58,12 +68,26 @@ public final class ZoneSelection<S> implements FrontSelection<S> {
 			groups.get(groupOf(server)).add(server);
 		}
 		List<S> ordered = new ArrayList<>(servers.size());
+		List<Double> shares = null;
 		for (List<S> group : groups) {
-			if (!group.isEmpty()) {
+			if (group.isEmpty()) {
+				continue;
+			}
+			if (shares == null) {
+				Selection<S> first = this.withinZone.select(group);
+				ordered.addAll(first.order());
+				shares = first.shares();
+			}
+			else {
 				ordered.addAll(this.withinZone.order(group));
 			}
 		}
-		return ordered;
+		return (shares != null) ? new Selection<>(ordered, shares) : Selection.front(ordered);
+	}
+
+	@Override
+	public boolean outdated(int servers) {
+		return this.withinZone.outdated(servers);
 	}
 
 	@Override

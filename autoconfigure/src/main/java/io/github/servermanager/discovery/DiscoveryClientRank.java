@@ -3,7 +3,6 @@ package io.github.servermanager.discovery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -18,9 +17,9 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 
 /**
  * This application's rank among the instances of its {@code spring.application.name} in
- * discovery, sorted by key: every instance computes the same ranking, so deterministic
- * subsetting needs no coordination. With a zone, only the instances of that zone are
- * ranked, since those are the clients that share the zone's servers.
+ * discovery, sorted by key: every instance computes the same ranking, so the
+ * deterministic aperture needs no coordination. With a zone, only the instances of that
+ * zone are ranked, since those are the clients that share the zone's servers.
  * <p>
  * Like {@link DiscoveryClusterSize}, the rank is cached and renewed at most once per
  * {@code maxAge} on threads that pull membership; reading it never calls discovery.
@@ -39,7 +38,10 @@ public class DiscoveryClientRank implements Supplier<@Nullable ClientRank> {
 
 	private final long maxAgeNanos;
 
-	private final AtomicLong rankedAt = new AtomicLong();
+	/** Held while discovery is asked, so that concurrent callers wait for its answer. */
+	private final Object ranking = new Object();
+
+	private volatile long rankedAt;
 
 	private volatile boolean ranked;
 
@@ -76,19 +78,25 @@ public class DiscoveryClientRank implements Supplier<@Nullable ClientRank> {
 
 	/**
 	 * Ranks again when the last ranking is older than the maximum age. Calls discovery:
-	 * keep it off request threads.
+	 * keep it off request threads. A caller that finds a ranking under way waits for it,
+	 * so that no thread orders servers without the rank while it is being found.
 	 */
 	public void refreshIfStale() {
-		long now = System.nanoTime();
-		long last = this.rankedAt.get();
-		if (this.ranked && now - last < this.maxAgeNanos) {
+		if (isFresh()) {
 			return;
 		}
-		if (!this.rankedAt.compareAndSet(last, now)) {
-			return;
+		synchronized (this.ranking) {
+			if (isFresh()) {
+				return;
+			}
+			this.rank = rank();
+			this.rankedAt = System.nanoTime();
+			this.ranked = true;
 		}
-		this.ranked = true;
-		this.rank = rank();
+	}
+
+	private boolean isFresh() {
+		return this.ranked && System.nanoTime() - this.rankedAt < this.maxAgeNanos;
 	}
 
 	private @Nullable ClientRank rank() {

@@ -28,7 +28,9 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 
 /**
  * Emits a service's instances in its {@link io.github.servermanager.core.ServerManager}'s
- * order, front first, and keeps the manager in step with the discovery-backed delegate.
+ * order, the server for this request first (the front, or one of the aperture's servers
+ * in proportion to its share), and keeps the manager in step with the discovery-backed
+ * delegate.
  * <p>
  * Membership is pulled off the request path: when the supplier starts, every
  * {@code membership-refresh} interval and whenever the registry asks (a discovery
@@ -119,20 +121,20 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 		if (this.synced) {
 			CompletableFuture<Void> check = this.service.failoverCheckInProgress();
 			if (check == null) {
-				return Flux.just(this.service.manager().servers());
+				return Flux.just(this.service.manager().requestOrder());
 			}
 			// A failure just moved the front and its successor is being pinged: wait for
 			// the answer rather than send this request to a server that may be down with
 			// the one before it. The check completes at the latest after the wait bound.
 			return Mono.fromFuture(check, true)
 				.onErrorResume((ex) -> Mono.empty())
-				.then(Mono.fromSupplier(() -> this.service.manager().servers()))
+				.then(Mono.fromSupplier(() -> this.service.manager().requestOrder()))
 				.flux();
 		}
 		Flux<List<ServiceInstance>> membership = (request != null) ? this.delegate.get(request) : this.delegate.get();
 		return membership.take(1).map((instances) -> {
 			applyMembership(instances);
-			return this.service.manager().servers();
+			return this.service.manager().requestOrder();
 		});
 	}
 

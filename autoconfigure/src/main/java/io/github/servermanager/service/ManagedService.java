@@ -293,8 +293,12 @@ public final class ManagedService {
 		}
 	}
 
+	/**
+	 * Returns whether a rebalance is due: the deadline passed, or the front selection's
+	 * last choice no longer holds (the client's rank changed).
+	 */
 	boolean isDue() {
-		return this.schedule.isDue(this.clock.nanoTime());
+		return this.schedule.isDue(this.clock.nanoTime()) || this.manager.selectionOutdated();
 	}
 
 	/**
@@ -319,7 +323,7 @@ public final class ManagedService {
 				return;
 			}
 			try {
-				if (this.schedule.isDue(this.clock.nanoTime())) {
+				if (isDue()) {
 					rebalanceLocked();
 				}
 			}

@@ -279,10 +279,10 @@ class ServerManagerAutoConfigurationTests {
 
 	@Test
 	void enumsAreBoundCaseInsensitively() {
-		this.runner.withPropertyValues("server-manager.front-selection=Subset", "server-manager.ping=HTTP-Health")
+		this.runner.withPropertyValues("server-manager.front-selection=Random", "server-manager.ping=HTTP-Health")
 			.run((context) -> {
 				ServiceProperties configuration = context.getBean(ServerManagerProperties.class).forService(SERVICE);
-				assertThat(configuration.getFrontSelection()).isEqualTo(FrontSelectionMode.SUBSET);
+				assertThat(configuration.getFrontSelection()).isEqualTo(FrontSelectionMode.RANDOM);
 				assertThat(configuration.getPing()).isEqualTo(PingKind.HTTP_HEALTH);
 			});
 	}

@@ -31,8 +31,8 @@ class ServerManagerStartupReportTests {
 			.withPropertyValues("server-manager.zone=eu-1", "server-manager.services.backend.ping=tcp",
 					"server-manager.services.[Legacy.Api].enabled=false", "server-manager.services.same.min-reuse=5m")
 			.run((context) -> assertThat(output).containsOnlyOnce("Server manager: every load-balanced service")
-				.contains("ping http /actuator/health within 1000ms, front selection random, zone eu-1; "
-						+ "backend (ping tcp within 1000ms, front selection random), Legacy.Api (not managed)")
+				.contains("ping http /actuator/health within 1000ms, front selection aperture, zone eu-1; "
+						+ "backend (ping tcp within 1000ms, front selection aperture), Legacy.Api (not managed)")
 				.doesNotContain("same ("));
 	}
 

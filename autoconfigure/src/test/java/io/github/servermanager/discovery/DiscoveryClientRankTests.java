@@ -3,6 +3,10 @@ package io.github.servermanager.discovery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import io.github.servermanager.core.ClientRank;
@@ -14,6 +18,7 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class DiscoveryClientRankTests {
 
@@ -46,6 +51,56 @@ class DiscoveryClientRankTests {
 		assertThat(rank.get()).isNull();
 		rank.refreshIfStale();
 		assertThat(rank.get()).isEqualTo(new ClientRank(2, 4));
+	}
+
+	@Test
+	void aCallerThatFindsARankingUnderWayWaitsForItsAnswer() throws Exception {
+		CountDownLatch asked = new CountDownLatch(1);
+		CountDownLatch answer = new CountDownLatch(1);
+		AtomicInteger calls = new AtomicInteger();
+		DiscoveryClient slow = new DiscoveryClient() {
+
+			@Override
+			public String description() {
+				return "slow";
+			}
+
+			@Override
+			public List<ServiceInstance> getInstances(String serviceId) {
+				calls.incrementAndGet();
+				asked.countDown();
+				try {
+					answer.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return DiscoveryClientRankTests.this.instances;
+			}
+
+			@Override
+			public List<String> getServices() {
+				return List.of("client");
+			}
+
+		};
+		DiscoveryClientRank rank = new DiscoveryClientRank(slow, "client", (instance) -> instance.getPort() == 8083,
+				null, Duration.ofMinutes(1));
+		Thread first = new Thread(rank::refreshIfStale);
+		first.start();
+		asked.await(10, TimeUnit.SECONDS);
+		AtomicReference<@Nullable ClientRank> seenBySecond = new AtomicReference<>();
+		Thread second = new Thread(() -> {
+			rank.refreshIfStale();
+			seenBySecond.set(rank.get());
+		});
+		second.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> second.getState() == Thread.State.BLOCKED);
+		answer.countDown();
+		first.join(10_000);
+		second.join(10_000);
+		assertThat(seenBySecond.get()).isEqualTo(new ClientRank(2, 4));
+		assertThat(calls).hasValue(1);
 	}
 
 	@Test

@@ -3,10 +3,16 @@ package io.github.servermanager.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.servermanager.core.ApertureSelection;
+import io.github.servermanager.core.ClientRank;
+import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.discovery.ServiceInstanceKeys;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -98,6 +104,25 @@ class ManagedServiceTests {
 		assertThat(service.isDue()).isTrue();
 		service.rebalanceNow();
 		assertThat(service.isDue()).isFalse();
+	}
+
+	@Test
+	void aRankLearntAfterTheFirstOrderMakesTheServiceDueAndTheRebalanceTakesTheSlice() {
+		AtomicReference<@Nullable ClientRank> rank = new AtomicReference<>();
+		ApertureSelection<ServiceInstance> aperture = new ApertureSelection<>(ServiceInstanceKeys::keyOf, rank::get,
+				() -> 0L, 64, FrontSelection.random(new SplittableRandom(1)), Duration.ofMinutes(2));
+		ManagedService service = new ManagedService(TestServices.SERVICE, ServiceSettings.defaults(),
+				(instance) -> true, () -> 2, List.of(), TestServices.EXECUTOR, this.clock, new SplittableRandom(1),
+				aperture);
+		service.manager().syncServers(TestServices.instances(4));
+		assertThat(service.manager().aperture().size()).isOne();
+		assertThat(service.isDue()).isFalse();
+		rank.set(new ClientRank(0, 2));
+		assertThat(service.isDue()).isTrue();
+		service.runScheduledRebalance();
+		assertThat(service.isDue()).isFalse();
+		assertThat(service.manager().aperture().servers()).extracting(ServiceInstanceKeys::keyOf)
+			.containsExactly("s1", "s2");
 	}
 
 }

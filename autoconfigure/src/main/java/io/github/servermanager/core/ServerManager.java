@@ -479,31 +479,39 @@ public final class ServerManager<S> {
 	}
 
 	/**
-	 * Pings the server in front and, while it does not answer, moves it to the end and
-	 * pings the next one, at most once around the list. Unlike a rebalance it keeps the
-	 * order of the servers that answer, so it can check the server a failure just put in
-	 * front without undoing that failure's rotation.
+	 * Pings the servers of the aperture (the front alone, with a single front) and, while
+	 * one does not answer, moves it to the end, as a failure would, and pings again, at
+	 * most once around the list. Unlike a rebalance it keeps the order of the servers
+	 * that answer, so it can check the servers a failure left in charge without undoing
+	 * that failure's rotation.
 	 * @param silent told of each server that did not answer and was moved to the end
-	 * @return {@link RebalanceOutcome#HEALTHY} when a server answered (it is in front),
-	 * {@link RebalanceOutcome#OFFLINE} when none did, {@link RebalanceOutcome#FROZEN}
-	 * when the check stopped early: another thread moved the front, the list is empty or
-	 * the thread was interrupted
+	 * @return {@link RebalanceOutcome#HEALTHY} when every server of the aperture
+	 * answered, {@link RebalanceOutcome#OFFLINE} when none did,
+	 * {@link RebalanceOutcome#FROZEN} when the check stopped early: another thread moved
+	 * the server, the list is empty or the thread was interrupted
 	 */
 	public RebalanceOutcome checkFront(Consumer<? super S> silent) {
 		Objects.requireNonNull(silent, "silent must not be null");
 		int servers = numServers();
 		for (int tried = 0; tried < servers; tried++) {
-			S front = findServer();
-			if (front == null) {
+			List<S> aperture = aperture().servers();
+			if (aperture.isEmpty()) {
 				return RebalanceOutcome.FROZEN;
 			}
-			if (ping(front)) {
+			S unanswered = null;
+			for (S server : aperture) {
+				if (!ping(server)) {
+					unanswered = server;
+					break;
+				}
+			}
+			if (unanswered == null) {
 				return RebalanceOutcome.HEALTHY;
 			}
-			if (Thread.currentThread().isInterrupted() || !rotateFailedServer(front)) {
+			if (Thread.currentThread().isInterrupted() || !rotateFailedServer(unanswered)) {
 				return RebalanceOutcome.FROZEN;
 			}
-			silent.accept(front);
+			silent.accept(unanswered);
 		}
 		return (servers > 0) ? RebalanceOutcome.OFFLINE : RebalanceOutcome.FROZEN;
 	}

@@ -1,5 +1,6 @@
 package io.github.servermanager.core;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,20 @@ class ServerManagerApertureTest {
 		assertThat(this.manager.aperture().shares()).containsExactly(0.5, 0.5);
 		this.manager.addServer(TestServer.named("f"));
 		assertThat(TestServer.names(this.manager.aperture().servers())).containsExactly("a", "c");
+	}
+
+	@Test
+	void theFailoverCheckPingsTheApertureAndMovesTheSilentServersOut() {
+		Set<String> down = Set.of("a", "c");
+		ServerManager<TestServer> pinged = TestServer.builder()
+			.frontSelection(APERTURE)
+			.pinger((server) -> !down.contains(server.name()))
+			.build();
+		pinged.syncServers(named("a", "b", "c", "d"));
+		List<String> silent = new ArrayList<>();
+		assertThat(pinged.checkFront((server) -> silent.add(server.name()))).isEqualTo(RebalanceOutcome.HEALTHY);
+		assertThat(silent).containsExactly("a", "c");
+		assertThat(TestServer.names(pinged.aperture().servers())).containsExactly("b");
 	}
 
 	private Map<String, Integer> spread(int requests) {

@@ -2,12 +2,20 @@ package io.github.servermanager.loadbalancer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.servermanager.core.ApertureSelection;
+import io.github.servermanager.core.ClientRank;
+import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerClock;
+import io.github.servermanager.service.ServiceSettings;
 import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.discovery.ServiceInstanceKeys;
 import io.github.servermanager.service.TestServices;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.DefaultRequest;
 import org.springframework.cloud.client.loadbalancer.Request;
@@ -62,6 +71,39 @@ class ServerManagerServiceInstanceListSupplierTests {
 		ServiceInstance front = this.supplier.get().blockFirst().get(0);
 		this.service.rotateFront();
 		assertThat(this.supplier.get().blockFirst()).last().isSameAs(front);
+	}
+
+	@Test
+	void withAnApertureEachEmissionPutsOneOfItsServersFirstInProportionToItsShare() throws Exception {
+		// The only caller of 3 servers: a slice of the whole ring, a third each.
+		ApertureSelection<ServiceInstance> aperture = new ApertureSelection<>(ServiceInstanceKeys::keyOf,
+				() -> new ClientRank(0, 1), () -> 0L, 64, FrontSelection.random(new SplittableRandom(1)),
+				Duration.ofMinutes(2));
+		ManagedService spread = new ManagedService(TestServices.SERVICE, ServiceSettings.defaults(), (instance) -> true,
+				() -> 1, List.of(), TestServices.EXECUTOR, ServerManagerClock.SYSTEM, new SplittableRandom(1),
+				aperture);
+		ServerManagerServiceInstanceListSupplier apertureSupplier = new ServerManagerServiceInstanceListSupplier(
+				this.discovery, spread, new ServerManagerRegistry(), () -> null, () -> {
+				}, TestServices.EXECUTOR);
+		FrontServerLoadBalancer balancer = new FrontServerLoadBalancer(
+				new StaticListableBeanFactory(Map.of("supplier", apertureSupplier))
+					.getBeanProvider(ServiceInstanceListSupplier.class),
+				TestServices.SERVICE);
+		try {
+			apertureSupplier.afterPropertiesSet();
+			await().atMost(Duration.ofSeconds(5)).until(() -> spread.manager().aperture().size() == 3);
+			Map<String, Integer> chosen = new HashMap<>();
+			for (int i = 0; i < 300; i++) {
+				List<ServiceInstance> emitted = apertureSupplier.get().blockFirst();
+				assertThat(emitted).hasSize(3).doesNotHaveDuplicates();
+				ServiceInstance instance = balancer.choose(new DefaultRequest<>()).block().getServer();
+				chosen.merge(ServiceInstanceKeys.keyOf(instance), 1, Integer::sum);
+			}
+			assertThat(chosen).hasSize(3).allSatisfy((key, count) -> assertThat(count).isBetween(95, 105));
+		}
+		finally {
+			apertureSupplier.destroy();
+		}
 	}
 
 	@Test

@@ -87,12 +87,12 @@ public class ServerManagerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public DiscoveryClientRank serverManagerDiscoveryClientRank(ObjectProvider<DiscoveryClient> discoveryClient,
-			ObjectProvider<Registration> registration, Environment environment, ServerManagerProperties properties) {
+			ObjectProvider<Registration> registration, Environment environment) {
 		LocalInstance self = new LocalInstance(registration::getIfAvailable, () -> environment
 			.getProperty("local.server.port", Integer.class, environment.getProperty("server.port", Integer.class, 0)));
 		return new DiscoveryClientRank(discoveryClient.getIfAvailable(),
 				environment.getProperty("spring.application.name"), self, ClientZone.of(environment),
-				properties.getMembershipRefresh());
+				DiscoveryClientRank.DEFAULT_MAX_AGE);
 	}
 
 	@Bean

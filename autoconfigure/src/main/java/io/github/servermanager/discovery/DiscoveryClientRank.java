@@ -21,12 +21,19 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
  * deterministic aperture needs no coordination. With a zone, only the instances of that
  * zone are ranked, since those are the clients that share the zone's servers.
  * <p>
- * Like {@link DiscoveryClusterSize}, the rank is cached and renewed at most once per
- * {@code maxAge} on threads that pull membership; reading it never calls discovery.
+ * The rank is cached and renewed at most once per {@code maxAge}, on the threads that
+ * pull membership; reading it never calls discovery.
  */
 public class DiscoveryClientRank implements Supplier<@Nullable ClientRank> {
 
 	private static final Log logger = LogFactory.getLog(DiscoveryClientRank.class);
+
+	/**
+	 * Ranks at most once a second: every membership pull looks again, so that a caller
+	 * that joined or left moves the slices as soon as discovery reports it, while the
+	 * pulls of several services at once ask discovery once.
+	 */
+	public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(1);
 
 	private final @Nullable DiscoveryClient discoveryClient;
 

@@ -33,11 +33,13 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The client always talks to the server in front ({@link #findServer()}). When that
  * server fails, {@link #notifyFailedServer} moves it to the end so the next one takes
- * over at once. Every few minutes ({@link #nextRebalanceDelay()}) the caller runs
- * {@link #rebalanceServers()}, which shuffles the list, pings until a server answers and
- * reconciles the result with membership changes that happened meanwhile. The interval
- * grows with the cluster so that all clients together open a bounded number of new
- * connections per server per second.
+ * over at once. A {@link FrontSelection} may instead give the first few servers of the
+ * list shares of the requests (an {@link Aperture}); a failed one of them leaves it the
+ * same way, and the others take its share. Every few minutes
+ * ({@link #nextRebalanceDelay()}) the caller runs {@link #rebalanceServers()}, which
+ * shuffles the list, pings until a server answers and reconciles the result with
+ * membership changes that happened meanwhile. The interval grows with the cluster so that
+ * all clients together open a bounded number of new connections per server per second.
  * <p>
  * The published list is immutable and replaced whole (copy-on-write behind an atomic
  * reference): readers never lock, writers serialize on one lock, and failure notices that
@@ -265,9 +267,11 @@ public final class ServerManager<S> {
 	}
 
 	/**
-	 * Returns the server to talk to: the front of the list. Never locks and allocates
-	 * nothing. A failed front server stays here until {@link #notifyFailedServer} or a
-	 * rebalance moves it, so that callers see the real error rather than no server.
+	 * Returns the server to talk to: the front of the list, or with an aperture of
+	 * several servers the next of them, each in proportion to its share. Never locks and
+	 * allocates nothing. A failed front server stays here until
+	 * {@link #notifyFailedServer} or a rebalance moves it, so that callers see the real
+	 * error rather than no server.
 	 * @return the front server, or {@code null} when there is none
 	 */
 	public @Nullable S findServer() {

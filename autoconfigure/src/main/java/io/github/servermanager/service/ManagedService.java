@@ -231,11 +231,12 @@ public final class ManagedService {
 	 * @return the server now in front, or {@code null} when there are no servers
 	 */
 	public @Nullable ServiceInstance rotateFront() {
-		ServiceInstance front = this.manager.findServer();
-		if (front != null) {
-			this.manager.notifyFailedServer(front);
+		List<ServiceInstance> servers = this.manager.servers();
+		if (!servers.isEmpty()) {
+			this.manager.notifyFailedServer(servers.get(0));
 		}
-		return this.manager.findServer();
+		servers = this.manager.servers();
+		return servers.isEmpty() ? null : servers.get(0);
 	}
 
 	/**

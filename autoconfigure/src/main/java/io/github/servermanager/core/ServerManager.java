@@ -452,11 +452,11 @@ public final class ServerManager<S> {
 			}
 			else {
 				silent.add(candidate);
-			}
-			if (Thread.currentThread().isInterrupted()) {
-				// Shutting down: leave the list as it is rather than publish half a
-				// search.
-				return finishRebalance(new RebalanceResult<>(RebalanceOutcome.FROZEN, null, pings));
+				if (Thread.currentThread().isInterrupted()) {
+					// Shutting down: leave the list as it is rather than publish half a
+					// search.
+					return finishRebalance(new RebalanceResult<>(RebalanceOutcome.FROZEN, null, pings));
+				}
 			}
 		}
 		S healthy = answered.isEmpty() ? null : answered.get(0);

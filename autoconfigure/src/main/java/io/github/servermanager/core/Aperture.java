@@ -54,21 +54,19 @@ public final class Aperture<S> {
 
 	/**
 	 * Takes the aperture from the head of a list: the leading servers that have a share
-	 * in {@code sharesByKey}. The shares of servers that are no longer there are split
-	 * equally among those that are, so that none of them takes more than its neighbours
-	 * of the lost load. When no server of the head has a share the front takes every
-	 * request.
+	 * in {@code sharesByKey}. What is missing to {@code total} (the shares of servers
+	 * that left the aperture) is split equally among those that stay, so that none of
+	 * them takes more than its neighbours of the lost load. When at most one server of
+	 * the head has a share the front takes every request.
 	 * @param servers the list, front first
-	 * @param sharesByKey shares by server key, of any scale
+	 * @param sharesByKey the shares of the servers still in the aperture, by key
+	 * @param total what the shares of the whole aperture added up to, lost ones included
 	 * @param key the servers' identity
 	 */
-	static <S> Aperture<S> of(List<S> servers, Map<String, Double> sharesByKey, Function<? super S, String> key) {
+	static <S> Aperture<S> of(List<S> servers, Map<String, Double> sharesByKey, double total,
+			Function<? super S, String> key) {
 		if (servers.isEmpty()) {
 			return empty();
-		}
-		double total = 0;
-		for (double share : sharesByKey.values()) {
-			total += share;
 		}
 		int size = 0;
 		double kept = 0;
@@ -80,13 +78,14 @@ public final class Aperture<S> {
 			kept += share;
 			size++;
 		}
-		if (size <= 1) {
+		if (size <= 1 || !(total > 0)) {
 			return front(servers);
 		}
-		double lostEach = (total - kept) / size;
+		double whole = Math.max(total, kept);
+		double lostEach = (whole - kept) / size;
 		double[] shares = new double[size];
 		for (int i = 0; i < size; i++) {
-			shares[i] = (sharesByKey.get(key.apply(servers.get(i))) + lostEach) / total;
+			shares[i] = (sharesByKey.get(key.apply(servers.get(i))) + lostEach) / whole;
 		}
 		return new Aperture<>(List.copyOf(servers.subList(0, size)), shares);
 	}

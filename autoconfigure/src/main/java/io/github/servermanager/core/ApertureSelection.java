@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * so every client changes servers once per interval, as Consul's shuffle does, and the
  * tiling stays exact. A client changes round at its own point in the round: the ranks are
  * spread over a window just long enough for the new connections to stay within the
- * cluster's budget. A change of rank (a client joined or left) moves the slices at once,
- * each client at its point of that window.
+ * cluster's budget. A change of rank (a client joined or left) or of the servers moves
+ * the slices at once, each client at its point of that window.
  * <p>
  * The servers outside the slice follow it in ring order, starting at a point that differs
  * between the clients of one server, so that when a server fails its clients spread over
@@ -67,8 +67,11 @@ public final class ApertureSelection<S> implements FrontSelection<S> {
 	/** The rank the last selection was made with, {@code null} when it was unknown. */
 	private volatile @Nullable ClientRank selectedWith;
 
-	/** When a rank other than {@link #selectedWith} was first seen, or -1. */
-	private volatile long rankChangeSeenAt = -1;
+	/** The servers the last selection was made over, as {@link #ringOf} sums them up. */
+	private volatile long selectedRing;
+
+	/** When a rank or servers other than those of the last selection were seen, or -1. */
+	private volatile long changeSeenAt = -1;
 
 	/**
 	 * Creates an aperture selection.
@@ -103,7 +106,8 @@ public final class ApertureSelection<S> implements FrontSelection<S> {
 	public Selection<S> select(List<S> servers) {
 		ClientRank client = this.rank.get();
 		this.selectedWith = client;
-		this.rankChangeSeenAt = -1;
+		this.selectedRing = ringOf(servers);
+		this.changeSeenAt = -1;
 		if (client == null && this.unrankedLogged.compareAndSet(false, true)) {
 			logger.log(Level.INFO, "This client's rank among its application's instances is unknown (is it "
 					+ "registered in discovery?): using a random front until it is known");
@@ -169,22 +173,35 @@ public final class ApertureSelection<S> implements FrontSelection<S> {
 	}
 
 	/**
-	 * True once the rank differs from the one the last selection used and this client's
-	 * point of the budget window has passed since the change was seen.
+	 * True once the rank, or the servers of the ring, differ from those of the last
+	 * selection and this client's point of the budget window has passed since the change
+	 * was seen: the slices of every client move together, within the budget.
 	 */
 	@Override
-	public boolean outdated(int servers) {
+	public boolean outdated(List<S> servers) {
 		ClientRank client = this.rank.get();
-		if (Objects.equals(client, this.selectedWith)) {
+		boolean sameRing = ringOf(servers) == this.selectedRing;
+		if (Objects.equals(client, this.selectedWith) && (client == null || sameRing)) {
 			return false;
 		}
 		long now = this.wallClockMillis.getAsLong();
-		long seen = this.rankChangeSeenAt;
+		long seen = this.changeSeenAt;
 		if (seen < 0) {
-			this.rankChangeSeenAt = now;
+			this.changeSeenAt = now;
 			seen = now;
 		}
-		return client == null || now - seen >= offsetMillis(client, servers);
+		return client == null || now - seen >= offsetMillis(client, servers.size());
+	}
+
+	/**
+	 * Sums up a set of servers, whatever their order: their number and their keys.
+	 */
+	private long ringOf(List<S> servers) {
+		long keys = 0;
+		for (S server : servers) {
+			keys += this.key.apply(server).hashCode();
+		}
+		return (keys << 20) ^ servers.size();
 	}
 
 	/**
@@ -216,15 +233,20 @@ public final class ApertureSelection<S> implements FrontSelection<S> {
 	}
 
 	/**
-	 * Spreads the ranks evenly over a window in which the switches open at most the
-	 * budget per server per second: {@code clients / (servers x budget)} seconds, doubled
-	 * for headroom, never longer than a round.
+	 * Spreads the clients of each server evenly over a window in which the switches open
+	 * at most the budget per server per second: {@code clients / (servers x budget)}
+	 * seconds, doubled for headroom, never longer than a round.
 	 */
 	private long offsetMillis(ClientRank client, int servers) {
-		long budgetWindow = BUDGET_HEADROOM * 1000L * client.clients()
-				/ ((long) Math.max(1, servers) * this.connsPerSecPerServer);
+		long ring = Math.max(1, servers);
+		long budgetWindow = BUDGET_HEADROOM * 1000L * client.clients() / (ring * this.connsPerSecPerServer);
 		long window = Math.min(this.roundMillis, budgetWindow);
-		return window * client.index() / client.clients();
+		// Consecutive ranks share a server when clients outnumber servers: ordering the
+		// switches by i * servers mod clients spreads every server's clients over the
+		// whole window, so each server hands over to the next at the same pace as it
+		// takes over from the one before.
+		long place = ((long) client.index() * ring) % client.clients();
+		return window * place / client.clients();
 	}
 
 }

@@ -43,10 +43,10 @@ public interface FrontSelection<S> {
 	 * rebalances without waiting for the deadline. Selections that spread such rebalances
 	 * over time to stay within the connection budget answer {@code true} only once this
 	 * client's turn came.
-	 * @param servers how many servers the manager holds
+	 * @param servers the current list, front first; must not be modified
 	 * @return {@code true} when a rebalance is due now
 	 */
-	default boolean outdated(int servers) {
+	default boolean outdated(List<S> servers) {
 		return false;
 	}
 

@@ -259,7 +259,9 @@ public final class RebalanceSchedule {
 			return;
 		}
 		Duration delay = membershipChangeDelay();
-		long candidate = later(nowNanos + RateScaling.saturatedNanos(delay), this.floorNanos);
+		long drawn = later(nowNanos + RateScaling.saturatedNanos(delay), this.floorNanos);
+		long candidate = nowNanos
+				+ RateScaling.saturatedNanos(this.manager.selectionDelay(Duration.ofNanos(drawn - nowNanos)));
 		if (candidate - this.deadlineNanos < 0) {
 			this.interval = Duration.ofNanos(candidate - nowNanos);
 			this.deadlineNanos = candidate;
@@ -287,10 +289,13 @@ public final class RebalanceSchedule {
 
 	private void armNoEarlierThanFloor(long nowNanos, long fromNanos, Duration delay) {
 		long deadline = later(fromNanos + RateScaling.saturatedNanos(delay), this.floorNanos);
-		this.interval = Duration.ofNanos(deadline - nowNanos);
-		this.deadlineNanos = deadline;
+		arm(nowNanos, Duration.ofNanos(deadline - nowNanos));
 	}
 
+	/**
+	 * Arms a deadline the front selection may move: one that changes its choice in rounds
+	 * keeps every deadline on its own switch point, whatever armed it.
+	 */
 	private void arm(long nowNanos, Duration drawn) {
 		Duration delay = this.manager.selectionDelay(drawn);
 		this.interval = delay;

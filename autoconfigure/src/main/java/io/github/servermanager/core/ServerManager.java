@@ -218,11 +218,10 @@ public final class ServerManager<S> {
 			});
 			boolean added = merged.size() > before;
 			List<S> next = merged;
-			Map<String, Double> shares = null;
+			Selection<S> first = null;
 			if (current.isEmpty()) {
-				Selection<S> selection = select(merged);
-				next = selection.order();
-				shares = sharesOf(selection);
+				first = select(merged);
+				next = first.order();
 			}
 			else if (!kept.contains(keyOf(current.get(0)))) {
 				// The front left: when every server was replaced (a blue/green switch, a
@@ -241,7 +240,8 @@ public final class ServerManager<S> {
 				this.additions++;
 				this.offline = false;
 			}
-			return (shares != null) ? published(next, shares) : carryAperture(published, next);
+			return (first != null) ? published(next, sharesOf(first), total(first))
+					: carryAperture(published, next, null);
 		});
 	}
 
@@ -363,7 +363,7 @@ public final class ServerManager<S> {
 				int index = apertureIndexOf(current, server);
 				if (current.servers().size() > 1 && index >= 0) {
 					List<S> cycled = moveToEnd(current.servers(), index);
-					publish(carryAperture(current, cycled));
+					publish(carryAperture(current, cycled, server));
 					failed = current.servers().get(index);
 					newFront = cycled.get(0);
 				}
@@ -439,6 +439,7 @@ public final class ServerManager<S> {
 		List<S> answered = new ArrayList<>(apertureSize);
 		List<S> silent = new ArrayList<>();
 		Map<String, Double> shares = new HashMap<>();
+		boolean answeredInAperture = false;
 		int pings = 0;
 		for (S candidate : candidates) {
 			if (pings >= apertureSize && !answered.isEmpty()) {
@@ -449,6 +450,7 @@ public final class ServerManager<S> {
 			if (ping(candidate)) {
 				answered.add(candidate);
 				shares.put(keyOf(candidate), inAperture ? selection.shares().get(pings - 1) : 1.0);
+				answeredInAperture |= inAperture;
 			}
 			else {
 				silent.add(candidate);
@@ -472,7 +474,10 @@ public final class ServerManager<S> {
 		rebalanced.addAll(answered);
 		rebalanced.addAll(candidates.subList(pings, candidates.size()));
 		rebalanced.addAll(silent);
-		if (!reconcile(rebalanced, shares)) {
+		// Servers of the aperture that did not answer leave their shares to those that
+		// did, split equally as a failure would; past the aperture, one server takes all.
+		double total = answeredInAperture ? total(selection) : 1.0;
+		if (!reconcile(rebalanced, shares, total)) {
 			// The server that answered left while it was pinged: keep using the current
 			// front until the next rebalance rather than guess.
 			return finishRebalance(new RebalanceResult<>(RebalanceOutcome.FROZEN, healthy, pings));
@@ -573,7 +578,7 @@ public final class ServerManager<S> {
 	 * @see FrontSelection#outdated
 	 */
 	public boolean selectionOutdated() {
-		return this.frontSelection.outdated(numServers());
+		return this.frontSelection.outdated(servers());
 	}
 
 	/**
@@ -651,7 +656,7 @@ public final class ServerManager<S> {
 	 * @return {@code false} when the chosen server was removed meanwhile, and nothing was
 	 * published
 	 */
-	private boolean reconcile(List<S> rebalanced, Map<String, Double> shares) {
+	private boolean reconcile(List<S> rebalanced, Map<String, Double> shares, double total) {
 		return writePublished((published) -> {
 			List<S> current = published.servers();
 			if (current.isEmpty() || rebalanced.isEmpty()) {
@@ -678,7 +683,7 @@ public final class ServerManager<S> {
 					merged.add(server);
 				}
 			}
-			return published(merged, shares);
+			return published(merged, shares, total);
 		});
 	}
 
@@ -692,7 +697,7 @@ public final class ServerManager<S> {
 	private boolean write(Function<List<S>, @Nullable List<S>> change) {
 		return writePublished((current) -> {
 			List<S> changed = change.apply(current.servers());
-			return (changed != null) ? carryAperture(current, changed) : null;
+			return (changed != null) ? carryAperture(current, changed, null) : null;
 		});
 	}
 
@@ -723,19 +728,34 @@ public final class ServerManager<S> {
 	 * Pairs a new list with the aperture of the list it replaces: the servers of the old
 	 * aperture still at the head keep their shares and take those of the servers that
 	 * left it.
+	 * @param failed a server that leaves the aperture wherever it now stands, or
+	 * {@code null}
 	 */
-	private Published<S> carryAperture(Published<S> current, List<S> next) {
+	private Published<S> carryAperture(Published<S> current, List<S> next, @Nullable S failed) {
 		if (current.aperture().size() <= 1) {
 			// A single front is whichever server heads the list.
 			List<S> copy = List.copyOf(next);
 			return new Published<>(copy, Aperture.front(copy));
 		}
-		return published(next, current.aperture().sharesByKey(this::keyOf));
+		Map<String, Double> shares = current.aperture().sharesByKey(this::keyOf);
+		if (failed != null) {
+			shares.remove(keyOf(failed));
+		}
+		return published(next, shares, 1.0);
 	}
 
-	private Published<S> published(List<S> servers, Map<String, Double> shares) {
+	private Published<S> published(List<S> servers, Map<String, Double> shares, double total) {
 		List<S> copy = List.copyOf(servers);
-		return new Published<>(copy, Aperture.of(copy, shares, this::keyOf));
+		return new Published<>(copy, Aperture.of(copy, shares, total, this::keyOf));
+	}
+
+	private static <S> double total(Selection<S> selection) {
+		double total = 0;
+		int size = Math.min(selection.shares().size(), selection.order().size());
+		for (int i = 0; i < size; i++) {
+			total += selection.shares().get(i);
+		}
+		return total;
 	}
 
 	private static <S> Map<String, Double> sharesOf(Selection<S> selection, Function<S, String> key) {

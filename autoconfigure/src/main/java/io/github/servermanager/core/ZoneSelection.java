@@ -59,14 +59,7 @@ public final class ZoneSelection<S> implements FrontSelection<S> {
 	 */
 	@Override
 	public Selection<S> select(List<S> servers) {
-		// Group 0 is the local zone, then one group per failover zone, then the rest.
-		List<List<S>> groups = new ArrayList<>(this.failoverOrder.size() + 2);
-		for (int i = 0; i < this.failoverOrder.size() + 2; i++) {
-			groups.add(new ArrayList<>());
-		}
-		for (S server : servers) {
-			groups.get(groupOf(server)).add(server);
-		}
+		List<List<S>> groups = groups(servers);
 		List<S> ordered = new ArrayList<>(servers.size());
 		List<Double> shares = null;
 		for (List<S> group : groups) {
@@ -86,8 +79,13 @@ public final class ZoneSelection<S> implements FrontSelection<S> {
 	}
 
 	@Override
-	public boolean outdated(int servers) {
-		return this.withinZone.outdated(servers);
+	public boolean outdated(List<S> servers) {
+		for (List<S> group : groups(servers)) {
+			if (!group.isEmpty()) {
+				return this.withinZone.outdated(group);
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -120,6 +118,18 @@ public final class ZoneSelection<S> implements FrontSelection<S> {
 	 */
 	public boolean isLocal(S server) {
 		return this.localZone.equals(zoneOf(server));
+	}
+
+	/** Group 0 is the local zone, then one group per failover zone, then the rest. */
+	private List<List<S>> groups(List<S> servers) {
+		List<List<S>> groups = new ArrayList<>(this.failoverOrder.size() + 2);
+		for (int i = 0; i < this.failoverOrder.size() + 2; i++) {
+			groups.add(new ArrayList<>());
+		}
+		for (S server : servers) {
+			groups.get(groupOf(server)).add(server);
+		}
+		return groups;
 	}
 
 	private int groupOf(S server) {

@@ -107,24 +107,49 @@ class ApertureSelectionTest {
 		ApertureSelection<TestServer> selection = new ApertureSelection<>(TestServer::name, rank::get,
 				this.wallClock::get, 1, FrontSelection.random(TestServer.seeded(1)), ROUND);
 		selection.select(this.servers);
-		assertThat(selection.outdated(4)).isFalse();
-		// 8 clients over 4 servers at 1/s: a 4 s window, rank 4 at 2 s into it.
-		rank.set(new ClientRank(4, 8));
-		assertThat(selection.outdated(4)).isFalse();
+		assertThat(selection.outdated(this.servers)).isFalse();
+		// 8 clients over 4 servers at 1/s: a 4 s window, rank 1 at 2 s into it.
+		rank.set(new ClientRank(1, 8));
+		assertThat(selection.outdated(this.servers)).isFalse();
 		this.wallClock.addAndGet(1_999);
-		assertThat(selection.outdated(4)).isFalse();
+		assertThat(selection.outdated(this.servers)).isFalse();
 		this.wallClock.addAndGet(1);
-		assertThat(selection.outdated(4)).isTrue();
+		assertThat(selection.outdated(this.servers)).isTrue();
 		selection.select(this.servers);
-		assertThat(selection.outdated(4)).isFalse();
+		assertThat(selection.outdated(this.servers)).isFalse();
+	}
+
+	@Test
+	void serversThatJoinOrLeaveOutdateARankedSelection() {
+		ApertureSelection<TestServer> selection = selection(new ClientRank(0, 2));
+		selection.select(this.servers);
+		assertThat(selection.outdated(named("s1", "s3", "s0", "s2"))).isFalse();
+		assertThat(selection.outdated(named("s2", "s0", "s3", "s1", "s4"))).isTrue();
+		assertThat(selection.outdated(named("s2", "s0", "s3"))).isTrue();
+		assertThat(selection.outdated(named("s2", "s0", "s3", "s9"))).isTrue();
 	}
 
 	@Test
 	void aSmallClusterSwitchesRoundsWithinTheBudgetWindowOfTheRoundStart() {
-		// 4 clients over 4 servers at 64/s: a 31 ms window, rank 3 at 23 ms into it.
-		ApertureSelection<TestServer> selection = selection(new ClientRank(3, 4));
+		// 8 clients over 4 servers at 64/s: a 62 ms window; rank 3 is the second of the
+		// two clients of its server, half-way into it.
+		ApertureSelection<TestServer> selection = selection(new ClientRank(3, 8));
 		Duration delay = selection.rebalanceDelay(Duration.ofSeconds(150), ROUND, 4);
-		assertThat(delay).isEqualTo(Duration.ofMillis(ROUND_MILLIS - 60_000 + 23));
+		assertThat(delay).isEqualTo(Duration.ofMillis(ROUND_MILLIS - 60_000 + 31));
+	}
+
+	@Test
+	void theClientsOfEachServerSwitchAtPointsSpreadOverTheWholeWindow() {
+		// 10,000 clients over 5 servers at 64/s: a 62.5 s window; the 2,000 clients of
+		// server 0 (ranks 0 to 1,999) switch from its start to its end.
+		this.wallClock.set(0);
+		Duration round = Duration.ofMinutes(10);
+		List<Long> offsets = new ArrayList<>();
+		for (int rank : new int[] { 0, 500, 1_000, 1_999 }) {
+			offsets.add(selection(new ClientRank(rank, 10_000)).rebalanceDelay(round, round, 5).toMillis()
+					% round.toMillis());
+		}
+		assertThat(offsets).containsExactly(0L, 15_625L, 31_250L, 62_468L);
 	}
 
 	@Test

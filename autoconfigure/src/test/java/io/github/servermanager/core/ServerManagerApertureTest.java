@@ -73,6 +73,40 @@ class ServerManagerApertureTest {
 	}
 
 	@Test
+	void aFailedServerLeavesAnApertureThatHoldsEveryServer() {
+		ServerManager<TestServer> whole = TestServer.builder().frontSelection(new FrontSelection<>() {
+
+			@Override
+			public List<TestServer> order(List<TestServer> servers) {
+				return servers;
+			}
+
+			@Override
+			public Selection<TestServer> select(List<TestServer> servers) {
+				return new Selection<>(servers, servers.stream().map((server) -> 1.0).toList());
+			}
+
+		}).build();
+		whole.syncServers(named("a", "b", "c", "d"));
+		assertThat(whole.rotateFailedServer(TestServer.named("a"))).isTrue();
+		assertThat(TestServer.names(whole.aperture().servers())).containsExactly("b", "c", "d");
+		assertThat(whole.aperture().shares()).allSatisfy((share) -> assertThat(share).isCloseTo(1.0 / 3, within(1e-9)));
+	}
+
+	@Test
+	void aRebalanceSplitsTheShareOfAServerThatDidNotAnswerEquallyAmongTheOthers() {
+		ServerManager<TestServer> pinged = TestServer.builder()
+			.frontSelection(APERTURE)
+			.pinger((server) -> !server.name().equals("c"))
+			.build();
+		pinged.syncServers(named("a", "b", "c", "d"));
+		pinged.rebalance();
+		// c's quarter goes to a and b alike, not in proportion to their shares.
+		assertThat(TestServer.names(pinged.aperture().servers())).containsExactly("a", "b");
+		assertThat(pinged.aperture().shares()).containsExactly(0.375, 0.625);
+	}
+
+	@Test
 	void aRebalancePingsTheApertureAndLeavesOutTheServersThatDoNotAnswer() {
 		ServerManager<TestServer> pinged = TestServer.builder()
 			.frontSelection(APERTURE)

@@ -17,7 +17,8 @@ import org.springframework.cloud.client.ServiceInstance;
  * first, with their shares: the front alone, with a share of 1, unless an aperture
  * spreads the requests; empty when there is no server
  * @param slice this client's slice, {@code null} when the last selection had no rank: the
- * selection is random, or the client was not found among its application's instances
+ * selection is random, the client was not found among its application's instances, or no
+ * selection was made yet
  */
 public record ApertureDescriptor(List<ShareDescriptor> servers, @Nullable SliceDescriptor slice) {
 

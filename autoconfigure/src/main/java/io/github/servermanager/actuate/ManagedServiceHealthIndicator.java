@@ -1,8 +1,13 @@
 package io.github.servermanager.actuate;
 
+import io.github.servermanager.core.ServerManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import io.github.servermanager.core.Aperture;
 import io.github.servermanager.service.ManagedService;
 import io.github.servermanager.discovery.ServiceInstanceKeys;
 
@@ -22,6 +27,10 @@ import org.springframework.cloud.client.ServiceInstance;
  * reports a status that Spring Boot's status aggregation leaves out (as resilience4j's
  * circuit-breaker indicator does with an open circuit): it shows in the component, and
  * never turns the root, liveness or readiness DOWN.
+ * <p>
+ * The details name the {@code active} (front) server and the {@code aperture}: the
+ * servers that share the requests, each with its {@code share}, the front alone with a
+ * share of 1 unless an aperture selection spreads them.
  * <p>
  * It reads the manager's state and never calls the servers, so a health request costs
  * nothing and cannot hang on a dead backend.
@@ -59,18 +68,36 @@ public class ManagedServiceHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		List<ServiceInstance> servers = this.service.manager().servers();
+		ServerManager.Snapshot<ServiceInstance> snapshot = this.service.manager().snapshot();
+		List<ServiceInstance> servers = snapshot.servers();
 		boolean offline = servers.isEmpty() || this.service.manager().isOffline();
 		Health.Builder builder = !offline ? Health.up() : this.failWhenOffline ? Health.down() : Health.status(OFFLINE);
 		if (!servers.isEmpty()) {
-			builder.withDetail("active", ServiceInstanceKeys.keyOf(servers.get(0)));
+			builder.withDetail("active", ServiceInstanceKeys.keyOf(servers.get(0)))
+				.withDetail("aperture", sharesOf(snapshot.aperture()));
 		}
-		ZoneDescriptor zone = ZoneDescriptor.of(this.service);
+		ZoneDescriptor zone = ZoneDescriptor.of(this.service, snapshot.front());
 		if (zone != null) {
 			// Still UP when failed over: requests are served, from another zone.
 			builder.withDetail("localZone", zone.localZone()).withDetail("inLocalZone", zone.local());
 		}
 		return builder.withDetail("numServers", servers.size()).withDetail("offline", offline).build();
+	}
+
+	/**
+	 * Lists the servers that share the requests as plain maps, which any JSON mapper
+	 * writes without hints, in a native image too.
+	 */
+	private static List<Map<String, Object>> sharesOf(Aperture<ServiceInstance> aperture) {
+		List<Double> shares = aperture.shares();
+		List<Map<String, Object>> servers = new ArrayList<>(aperture.size());
+		for (int i = 0; i < aperture.size(); i++) {
+			Map<String, Object> server = new LinkedHashMap<>();
+			server.put("server", ServiceInstanceKeys.keyOf(aperture.servers().get(i)));
+			server.put("share", shares.get(i));
+			servers.add(server);
+		}
+		return servers;
 	}
 
 }

@@ -14,7 +14,8 @@ import org.springframework.cloud.client.ServiceInstance;
  * @param host the host
  * @param port the port
  * @param secure whether requests use https, after any {@code secure} override
- * @param active whether this is the front server, the one requests go to
+ * @param active whether this is the front server: the one requests go to, or the first of
+ * the servers that share them when an aperture spreads them
  * @param metadata the instance's metadata, {@code null} when it is hidden
  */
 public record ServerDescriptor(@Nullable String instanceId, String host, int port, boolean secure, boolean active,

@@ -17,10 +17,12 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The {@code servermanager} endpoint: which server each service is pinned to, whether it
- * is offline, when it rebalances next and how often it failed over. Its writes (rebalance
- * now, rotate the front server away) change where traffic goes, so the endpoint is
- * read-only unless {@code management.endpoint.servermanager.access=unrestricted}.
+ * The {@code servermanager} endpoint: which server each service is pinned to (or which
+ * servers share its requests, and the client's slice of the ring, with an aperture),
+ * whether it is offline, when it rebalances next and how often it failed over. Its writes
+ * (rebalance now, rotate the front server away) change where traffic goes, so the
+ * endpoint is read-only unless
+ * {@code management.endpoint.servermanager.access=unrestricted}.
  * <p>
  * Services appear once their load balancer starts, which Spring Cloud LoadBalancer does
  * on the first request to the service unless eager loading is configured.

@@ -35,6 +35,13 @@ public class ServerManagerMetrics implements MeterBinder, ServerManagerObserver 
 	 */
 	public static final String IN_LOCAL_ZONE = "server.manager.zone.local";
 
+	/**
+	 * Gauge: servers that share the requests, 1 for a single front (and with the random
+	 * selection or an unknown rank), more when an aperture spreads them, 0 without
+	 * servers.
+	 */
+	public static final String APERTURE_SERVERS = "server.manager.aperture.servers";
+
 	/** Gauge: 1 when offline, else 0. */
 	public static final String OFFLINE = "server.manager.offline";
 

@@ -1,5 +1,6 @@
 package io.github.servermanager.actuate;
 
+import io.github.servermanager.core.ServerManager;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,21 +26,24 @@ import org.springframework.cloud.client.ServiceInstance;
  * @param failovers how many failed requests moved the front server away
  * @param lastFailure the last failed request, {@code null} when none was reported
  * @param zone where the traffic goes zone-wise, {@code null} when no zone is preferred
+ * @param aperture the servers that share the requests, and the client's slice of the ring
+ * when an aperture selection placed them
  */
 public record ServiceDescriptor(String serviceId, List<ServerDescriptor> servers, int numServers, boolean offline,
 		int clusterSize, @Nullable RebalanceDescriptor lastRebalance, String nextRebalanceAt, String rebalanceInterval,
-		long failovers, @Nullable FailureDescriptor lastFailure,
-		@Nullable ZoneDescriptor zone) implements OperationResponseBody {
+		long failovers, @Nullable FailureDescriptor lastFailure, @Nullable ZoneDescriptor zone,
+		ApertureDescriptor aperture) implements OperationResponseBody {
 
 	/**
-	 * Describes a service from one snapshot of its list, so that the servers, their count
-	 * and the active flag always agree.
+	 * Describes a service from one snapshot of its list, so that the servers, their
+	 * count, the active flag and the aperture always agree.
 	 * @param service the service
 	 * @param showMetadata whether instance metadata may be shown
 	 * @return the description
 	 */
 	public static ServiceDescriptor of(ManagedService service, boolean showMetadata) {
-		List<ServiceInstance> instances = service.manager().servers();
+		ServerManager.Snapshot<ServiceInstance> snapshot = service.manager().snapshot();
+		List<ServiceInstance> instances = snapshot.servers();
 		List<ServerDescriptor> servers = new ArrayList<>(instances.size());
 		for (int i = 0; i < instances.size(); i++) {
 			servers.add(ServerDescriptor.of(instances.get(i), i == 0, showMetadata));
@@ -47,7 +51,9 @@ public record ServiceDescriptor(String serviceId, List<ServerDescriptor> servers
 		return new ServiceDescriptor(service.serviceId(), List.copyOf(servers), instances.size(),
 				service.manager().isOffline(), service.clusterSize(), RebalanceDescriptor.of(service.lastRebalance()),
 				IsoStrings.of(service.nextRebalanceAt()), IsoStrings.of(service.rebalanceInterval()),
-				service.failovers(), FailureDescriptor.of(service.lastFailure()), ZoneDescriptor.of(service));
+				service.failovers(), FailureDescriptor.of(service.lastFailure()),
+				ZoneDescriptor.of(service, snapshot.front()),
+				ApertureDescriptor.of(snapshot.aperture(), SliceDescriptor.of(service)));
 	}
 
 }

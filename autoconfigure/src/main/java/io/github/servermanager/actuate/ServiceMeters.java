@@ -46,6 +46,11 @@ final class ServiceMeters {
 			.tags(tags)
 			.description("Servers known to the service's server manager, healthy or not")
 			.register(registry));
+		this.meters
+			.add(Gauge.builder(ServerManagerMetrics.APERTURE_SERVERS, service, (s) -> s.manager().aperture().size())
+				.tags(tags)
+				.description("Servers that share the service's requests: 1 for a single front, more for an aperture")
+				.register(registry));
 		this.meters.add(Gauge.builder(ServerManagerMetrics.OFFLINE, service, (s) -> s.manager().isOffline() ? 1 : 0)
 			.tags(tags)
 			.description("1 when no server of the service is known to answer, else 0")

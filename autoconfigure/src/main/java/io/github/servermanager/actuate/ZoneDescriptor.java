@@ -1,5 +1,7 @@
 package io.github.servermanager.actuate;
 
+import java.util.List;
+
 import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.ZoneSelection;
 import io.github.servermanager.service.ManagedService;
@@ -24,11 +26,23 @@ public record ZoneDescriptor(String localZone, @Nullable String frontZone, boole
 	 * @return the state, or {@code null} when the service does not prefer a zone
 	 */
 	public static @Nullable ZoneDescriptor of(ManagedService service) {
+		List<ServiceInstance> servers = service.manager().servers();
+		return of(service, servers.isEmpty() ? null : servers.get(0));
+	}
+
+	/**
+	 * Describes the zone state of a service with a given front. The front is read from
+	 * the list, never picked as a request would pick it, so that describing a service
+	 * does not move the spread of its requests over an aperture.
+	 * @param service the service
+	 * @param front its front server, {@code null} when it has none
+	 * @return the state, or {@code null} when the service does not prefer a zone
+	 */
+	static @Nullable ZoneDescriptor of(ManagedService service, @Nullable ServiceInstance front) {
 		FrontSelection<ServiceInstance> selection = service.frontSelection();
 		if (!(selection instanceof ZoneSelection<ServiceInstance> zones)) {
 			return null;
 		}
-		ServiceInstance front = service.manager().findServer();
 		if (front == null) {
 			return new ZoneDescriptor(zones.localZone(), null, false);
 		}

@@ -1,11 +1,15 @@
 package io.github.servermanager.autoconfigure;
 
+import io.github.servermanager.actuate.ApertureDescriptor;
 import io.github.servermanager.actuate.FailureDescriptor;
 import io.github.servermanager.actuate.InvalidOperationDescriptor;
 import io.github.servermanager.actuate.RebalanceDescriptor;
 import io.github.servermanager.actuate.ServerDescriptor;
 import io.github.servermanager.actuate.ServerManagerDescriptor;
 import io.github.servermanager.actuate.ServiceDescriptor;
+import io.github.servermanager.actuate.ShareDescriptor;
+import io.github.servermanager.actuate.SliceDescriptor;
+import io.github.servermanager.actuate.ZoneDescriptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -31,6 +35,7 @@ class ServerManagerEndpointRuntimeHints implements RuntimeHintsRegistrar {
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		this.bindingHints.registerReflectionHints(hints.reflection(), ServerManagerDescriptor.class,
 				ServiceDescriptor.class, ServerDescriptor.class, RebalanceDescriptor.class, FailureDescriptor.class,
+				ZoneDescriptor.class, ApertureDescriptor.class, ShareDescriptor.class, SliceDescriptor.class,
 				InvalidOperationDescriptor.class);
 		BindableRuntimeHintsRegistrar.forTypes(ServerManagerEndpointProperties.class).registerHints(hints, classLoader);
 	}

@@ -122,6 +122,17 @@ public final class ApertureSelection<S> implements FrontSelection<S> {
 	}
 
 	/**
+	 * Returns the rank the last selection was made with, which placed the slice the
+	 * manager's aperture came from. It may differ from the rank known now until the next
+	 * rebalance ({@link #outdated}).
+	 * @return the rank, or {@code null} before the first selection and when the last one
+	 * found the rank unknown and fell back to the other selection
+	 */
+	public @Nullable ClientRank rank() {
+		return this.selectedWith;
+	}
+
+	/**
 	 * Returns the slice of a client in a round: its servers in ring order with their
 	 * overlap, then the other servers.
 	 * @param ring the servers sorted by key

@@ -81,7 +81,7 @@ public final class ServerManager<S> {
 
 	private final FrontSelection<S> frontSelection;
 
-	private final AtomicReference<Published<S>> published = new AtomicReference<>(Published.empty());
+	private final AtomicReference<Snapshot<S>> published = new AtomicReference<>(Snapshot.empty());
 
 	/**
 	 * Counts the requests an aperture of several servers has spread, to place the next.
@@ -275,7 +275,7 @@ public final class ServerManager<S> {
 	 * @return the front server, or {@code null} when there is none
 	 */
 	public @Nullable S findServer() {
-		Published<S> current = this.published.get();
+		Snapshot<S> current = this.published.get();
 		if (current.servers().isEmpty()) {
 			if (this.emptyWarned.compareAndSet(false, true)) {
 				logger.log(Level.WARNING, "No servers available");
@@ -292,7 +292,7 @@ public final class ServerManager<S> {
 	 * @return the servers for one request, front first
 	 */
 	public List<S> requestOrder() {
-		Published<S> current = this.published.get();
+		Snapshot<S> current = this.published.get();
 		if (current.servers().isEmpty()) {
 			findServer();
 			return current.servers();
@@ -308,6 +308,15 @@ public final class ServerManager<S> {
 	 */
 	public Aperture<S> aperture() {
 		return this.published.get().aperture();
+	}
+
+	/**
+	 * Returns the list and its aperture as they were published together, for readers that
+	 * show both. Picks no server.
+	 * @return the snapshot
+	 */
+	public Snapshot<S> snapshot() {
+		return this.published.get();
 	}
 
 	/**
@@ -346,7 +355,7 @@ public final class ServerManager<S> {
 	 */
 	public boolean rotateFailedServer(S server) {
 		Objects.requireNonNull(server, "server must not be null");
-		Published<S> current = this.published.get();
+		Snapshot<S> current = this.published.get();
 		if (current.servers().size() < 2 || apertureIndexOf(current, server) < 0) {
 			return false;
 		}
@@ -704,12 +713,12 @@ public final class ServerManager<S> {
 	/**
 	 * Applies one change to the list and its aperture, as {@link #write} does.
 	 */
-	private boolean writePublished(Function<Published<S>, @Nullable Published<S>> change) {
-		Published<S> next;
+	private boolean writePublished(Function<Snapshot<S>, @Nullable Snapshot<S>> change) {
+		Snapshot<S> next;
 		S previousFront;
 		this.listLock.lock();
 		try {
-			Published<S> current = this.published.get();
+			Snapshot<S> current = this.published.get();
 			next = change.apply(current);
 			if (next == null) {
 				return false;
@@ -731,11 +740,11 @@ public final class ServerManager<S> {
 	 * @param failed a server that leaves the aperture wherever it now stands, or
 	 * {@code null}
 	 */
-	private Published<S> carryAperture(Published<S> current, List<S> next, @Nullable S failed) {
+	private Snapshot<S> carryAperture(Snapshot<S> current, List<S> next, @Nullable S failed) {
 		if (current.aperture().size() <= 1) {
 			// A single front is whichever server heads the list.
 			List<S> copy = List.copyOf(next);
-			return new Published<>(copy, Aperture.front(copy));
+			return new Snapshot<>(copy, Aperture.front(copy));
 		}
 		Map<String, Double> shares = current.aperture().sharesByKey(this::keyOf);
 		if (failed != null) {
@@ -744,9 +753,9 @@ public final class ServerManager<S> {
 		return published(next, shares, 1.0);
 	}
 
-	private Published<S> published(List<S> servers, Map<String, Double> shares, double total) {
+	private Snapshot<S> published(List<S> servers, Map<String, Double> shares, double total) {
 		List<S> copy = List.copyOf(servers);
-		return new Published<>(copy, Aperture.of(copy, shares, total, this::keyOf));
+		return new Snapshot<>(copy, Aperture.of(copy, shares, total, this::keyOf));
 	}
 
 	private static <S> double total(Selection<S> selection) {
@@ -775,7 +784,7 @@ public final class ServerManager<S> {
 	 * Returns where a server stands in the aperture.
 	 * @return its index, or -1 when it is not in the aperture
 	 */
-	private int apertureIndexOf(Published<S> current, S server) {
+	private int apertureIndexOf(Snapshot<S> current, S server) {
 		List<S> members = current.aperture().servers();
 		String serverKey = keyOf(server);
 		for (int i = 0; i < members.size(); i++) {
@@ -791,7 +800,7 @@ public final class ServerManager<S> {
 		return result;
 	}
 
-	private void publish(Published<S> next) {
+	private void publish(Snapshot<S> next) {
 		if (!next.servers().isEmpty()) {
 			this.emptyWarned.set(false);
 		}
@@ -881,11 +890,23 @@ public final class ServerManager<S> {
 	/**
 	 * The list and its aperture, published together so that readers never see one without
 	 * the other.
+	 *
+	 * @param servers the servers, front first
+	 * @param aperture the servers at the head of the list that share the requests
+	 * @param <S> the server type
 	 */
-	private record Published<S>(List<S> servers, Aperture<S> aperture) {
+	public record Snapshot<S>(List<S> servers, Aperture<S> aperture) {
 
-		static <S> Published<S> empty() {
-			return new Published<>(List.of(), Aperture.empty());
+		static <S> Snapshot<S> empty() {
+			return new Snapshot<>(List.of(), Aperture.empty());
+		}
+
+		/**
+		 * Returns the server in front.
+		 * @return the head of the list, or {@code null} when there are no servers
+		 */
+		public @Nullable S front() {
+			return this.servers.isEmpty() ? null : this.servers.get(0);
 		}
 
 	}

@@ -102,6 +102,14 @@ public final class ZoneSelection<S> implements FrontSelection<S> {
 	}
 
 	/**
+	 * Returns the selection that orders the servers within each zone.
+	 * @return the selection within zones
+	 */
+	public FrontSelection<S> withinZone() {
+		return this.withinZone;
+	}
+
+	/**
 	 * Returns the zone of a server.
 	 * @param server the server
 	 * @return its zone in lower case, or {@code null} when it has none

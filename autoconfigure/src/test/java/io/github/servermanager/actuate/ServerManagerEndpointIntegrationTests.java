@@ -71,6 +71,11 @@ class ServerManagerEndpointIntegrationTests {
 		assertThat(servers.size()).isEqualTo(3);
 		assertThat(servers.get(0).at("/instanceId").asString()).isEqualTo(served);
 		assertThat(activeFlags(servers)).containsExactly(true, false, false);
+		// This client is not among its application's instances in discovery: one front.
+		assertThat(listed.at("/aperture/servers").size()).isOne();
+		assertThat(listed.at("/aperture/servers/0/server").asString()).isEqualTo(served);
+		assertThat(listed.at("/aperture/servers/0/share").asDouble()).isEqualTo(1.0);
+		assertThat(listed.at("/aperture").has("slice")).isFalse();
 		for (JsonNode server : servers) {
 			Backend backend = backends.get("listed").named(server.at("/instanceId").asString());
 			assertThat(server.at("/host").asString()).isEqualTo("127.0.0.1");

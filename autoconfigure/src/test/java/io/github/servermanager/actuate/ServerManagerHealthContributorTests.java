@@ -1,8 +1,11 @@
 package io.github.servermanager.actuate;
 
 import java.util.List;
+import java.util.Map;
 
+import io.github.servermanager.core.ClientRank;
 import io.github.servermanager.service.ServerManagerRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.actuate.endpoint.SimpleHttpCodeStatusMapper;
@@ -46,10 +49,35 @@ class ServerManagerHealthContributorTests {
 		try (RunningService running = start("svc", ONE, TWO)) {
 			Health health = health("svc");
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails())
-				.containsEntry("active", running.service().manager().servers().get(0).getInstanceId())
+			String front = running.service().manager().servers().get(0).getInstanceId();
+			assertThat(health.getDetails()).containsEntry("active", front)
+				.containsEntry("aperture", List.of(Map.of("server", front, "share", 1.0)))
 				.containsEntry("numServers", 2)
 				.containsEntry("offline", false);
+		}
+	}
+
+	@Test
+	void serviceWithAnApertureListsTheServersThatShareTheRequests() {
+		// 3 clients over 5 servers: rank 1 takes a fifth, three fifths and a fifth of
+		// the requests of three servers.
+		try (RunningService running = RunningService.startWith(this.registry, "svc", List.of(),
+				RunningService.aperture(new ClientRank(1, 3)), ONE, TWO, instance("three", 9003),
+				instance("four", 9004), instance("five", 9005))) {
+			Health health = health("svc");
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			List<String> head = running.service()
+				.manager()
+				.servers()
+				.subList(0, 3)
+				.stream()
+				.map(ServiceInstance::getInstanceId)
+				.toList();
+			assertThat(health.getDetails()).containsEntry("active", head.get(0)).containsEntry("numServers", 5);
+			assertThat(health.getDetails().get("aperture")).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.satisfiesExactly((server) -> assertThat(server).isEqualTo(share(head.get(0), 0.2)),
+						(server) -> assertThat(server).isEqualTo(share(head.get(1), 0.6)),
+						(server) -> assertThat(server).isEqualTo(share(head.get(2), 0.2)));
 		}
 	}
 
@@ -58,7 +86,7 @@ class ServerManagerHealthContributorTests {
 		try (RunningService ignored = start("svc")) {
 			Health health = health("svc");
 			assertThat(health.getStatus()).isEqualTo(ManagedServiceHealthIndicator.OFFLINE);
-			assertThat(health.getDetails()).doesNotContainKey("active")
+			assertThat(health.getDetails()).doesNotContainKeys("active", "aperture")
 				.containsEntry("numServers", 0)
 				.containsEntry("offline", true);
 		}
@@ -101,6 +129,15 @@ class ServerManagerHealthContributorTests {
 			assertThat(this.contributor.stream()).extracting(HealthContributors.Entry::name)
 				.containsExactly("alpha", "bravo");
 		}
+	}
+
+	private static ServiceInstance instance(String id, int port) {
+		return new DefaultServiceInstance(id, "svc", "127.0.0.1", port, false);
+	}
+
+	/** A server of the aperture as the details show it, its share to the last digit. */
+	private static Map<String, Object> share(String server, double share) {
+		return Map.of("server", server, "share", share);
 	}
 
 	private Health health(String serviceId) {

@@ -2,6 +2,7 @@ package io.github.servermanager.actuate;
 
 import java.util.List;
 
+import io.github.servermanager.core.ClientRank;
 import io.github.servermanager.core.RebalanceOutcome;
 import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.service.FailureReason;
@@ -25,6 +26,12 @@ class ServerManagerMetricsTests {
 
 	private static final ServiceInstance TWO = new DefaultServiceInstance("two", "svc", "127.0.0.1", 9002, false);
 
+	private static final ServiceInstance THREE = new DefaultServiceInstance("three", "svc", "127.0.0.1", 9003, false);
+
+	private static final ServiceInstance FOUR = new DefaultServiceInstance("four", "svc", "127.0.0.1", 9004, false);
+
+	private static final ServiceInstance FIVE = new DefaultServiceInstance("five", "svc", "127.0.0.1", 9005, false);
+
 	private final ServerManagerRegistry registry = new ServerManagerRegistry();
 
 	private final ServerManagerMetrics metrics = new ServerManagerMetrics(this.registry);
@@ -36,11 +43,11 @@ class ServerManagerMetricsTests {
 		this.metrics.bindTo(this.meters);
 		try (RunningService ignored = start("svc", ONE, TWO)) {
 			assertThat(metersOf("svc")).extracting((meter) -> meter.getId().getName())
-				.containsOnly(ServerManagerMetrics.SERVERS, ServerManagerMetrics.OFFLINE,
-						ServerManagerMetrics.REBALANCE_INTERVAL, ServerManagerMetrics.REBALANCES,
-						ServerManagerMetrics.FAILOVERS, ServerManagerMetrics.UNMATCHED_FAILURES,
-						ServerManagerMetrics.PINGS)
-				.hasSize(12);
+				.containsOnly(ServerManagerMetrics.SERVERS, ServerManagerMetrics.APERTURE_SERVERS,
+						ServerManagerMetrics.OFFLINE, ServerManagerMetrics.REBALANCE_INTERVAL,
+						ServerManagerMetrics.REBALANCES, ServerManagerMetrics.FAILOVERS,
+						ServerManagerMetrics.UNMATCHED_FAILURES, ServerManagerMetrics.PINGS)
+				.hasSize(13);
 			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("service", "svc").gauge().value())
 				.isEqualTo(2);
 			assertThat(this.meters.get(ServerManagerMetrics.REBALANCES).counters())
@@ -52,10 +59,35 @@ class ServerManagerMetricsTests {
 	void everyMeterCarriesTheServiceIdAsSpringCloudLoadBalancerTagsIt() {
 		this.metrics.bindTo(this.meters);
 		try (RunningService ignored = start("svc", ONE, TWO)) {
-			assertThat(metersOf("svc")).hasSize(12)
+			assertThat(metersOf("svc")).hasSize(13)
 				.allSatisfy((meter) -> assertThat(meter.getId().getTag("serviceId")).isEqualTo("svc"));
 			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("serviceId", "svc").gauge().value())
 				.isEqualTo(2);
+		}
+	}
+
+	@Test
+	void apertureGaugeCountsTheServersThatShareTheRequests() {
+		this.metrics.bindTo(this.meters);
+		try (RunningService random = start("random", ONE, TWO);
+				RunningService spread = RunningService.startWith(this.registry, "spread", List.of(this.metrics),
+						RunningService.aperture(new ClientRank(1, 3)), ONE, TWO, THREE, FOUR, FIVE)) {
+			assertThat(gauge(ServerManagerMetrics.APERTURE_SERVERS, "random")).isOne();
+			// 3 clients over 5 servers: rank 1 overlaps three of them.
+			assertThat(gauge(ServerManagerMetrics.APERTURE_SERVERS, "spread")).isEqualTo(3);
+			spread.service().manager().removeServer(spread.service().manager().aperture().servers().get(2));
+			assertThat(gauge(ServerManagerMetrics.APERTURE_SERVERS, "spread")).isEqualTo(2);
+			spread.service().rebalanceNow();
+			// 3 clients over 4 servers: rank 1 overlaps two.
+			assertThat(gauge(ServerManagerMetrics.APERTURE_SERVERS, "spread")).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void apertureGaugeOfAServiceWithoutServersIsZero() {
+		this.metrics.bindTo(this.meters);
+		try (RunningService ignored = start("svc")) {
+			assertThat(gauge(ServerManagerMetrics.APERTURE_SERVERS, "svc")).isZero();
 		}
 	}
 
@@ -94,7 +126,7 @@ class ServerManagerMetricsTests {
 			first.close();
 			assertThat(this.meters.get(ServerManagerMetrics.SERVERS).tag("service", "svc").gauge().value())
 				.isEqualTo(2);
-			assertThat(metersOf("svc")).hasSize(12);
+			assertThat(metersOf("svc")).hasSize(13);
 		}
 		assertThat(metersOf("svc")).isEmpty();
 	}
@@ -121,6 +153,10 @@ class ServerManagerMetricsTests {
 					.isOne();
 			}
 		}
+	}
+
+	private double gauge(String name, String serviceId) {
+		return this.meters.get(name).tag("service", serviceId).gauge().value();
 	}
 
 	private RunningService start(String serviceId, ServiceInstance... instances) {

@@ -5,12 +5,16 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.function.Predicate;
 
+import io.github.servermanager.actuate.ApertureDescriptor;
 import io.github.servermanager.actuate.FailureDescriptor;
 import io.github.servermanager.actuate.InvalidOperationDescriptor;
 import io.github.servermanager.actuate.RebalanceDescriptor;
 import io.github.servermanager.actuate.ServerDescriptor;
 import io.github.servermanager.actuate.ServerManagerDescriptor;
 import io.github.servermanager.actuate.ServiceDescriptor;
+import io.github.servermanager.actuate.ShareDescriptor;
+import io.github.servermanager.actuate.SliceDescriptor;
+import io.github.servermanager.actuate.ZoneDescriptor;
 import io.github.servermanager.service.ServerManagerRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -45,10 +49,15 @@ class ServerManagerRuntimeHintsTests {
 		new ServerManagerEndpointRuntimeHints().registerHints(hints, getClass().getClassLoader());
 
 		assertThat(hints).matches(jsonWritable(ServerManagerDescriptor.class, "services"))
-			.matches(jsonWritable(ServiceDescriptor.class, "serviceId", "servers", "lastRebalance", "lastFailure"))
+			.matches(jsonWritable(ServiceDescriptor.class, "serviceId", "servers", "lastRebalance", "lastFailure",
+					"zone", "aperture"))
 			.matches(jsonWritable(ServerDescriptor.class, "instanceId", "host", "port", "metadata"))
 			.matches(jsonWritable(RebalanceDescriptor.class, "at", "outcome", "server", "pings"))
-			.matches(jsonWritable(FailureDescriptor.class, "at", "server", "reason", "detail"));
+			.matches(jsonWritable(FailureDescriptor.class, "at", "server", "reason", "detail"))
+			.matches(jsonWritable(ZoneDescriptor.class, "localZone", "frontZone", "local"))
+			.matches(jsonWritable(ApertureDescriptor.class, "servers", "slice"))
+			.matches(jsonWritable(ShareDescriptor.class, "server", "share"))
+			.matches(jsonWritable(SliceDescriptor.class, "index", "clients", "start", "end"));
 	}
 
 	@Test

@@ -102,6 +102,23 @@ class ApertureSelectionTest {
 	}
 
 	@Test
+	void theRankIsTheOneTheLastSelectionWasMadeWith() {
+		AtomicReference<@Nullable ClientRank> rank = new AtomicReference<>(new ClientRank(1, 4));
+		ApertureSelection<TestServer> selection = new ApertureSelection<>(TestServer::name, rank::get,
+				this.wallClock::get, 64, FrontSelection.random(TestServer.seeded(1)), ROUND);
+		assertThat(selection.rank()).as("before the first selection").isNull();
+		selection.select(this.servers);
+		assertThat(selection.rank()).isEqualTo(new ClientRank(1, 4));
+		rank.set(new ClientRank(2, 5));
+		assertThat(selection.rank()).as("until the next selection").isEqualTo(new ClientRank(1, 4));
+		selection.select(this.servers);
+		assertThat(selection.rank()).isEqualTo(new ClientRank(2, 5));
+		rank.set(null);
+		selection.select(this.servers);
+		assertThat(selection.rank()).as("after a selection without a rank").isNull();
+	}
+
+	@Test
 	void aRankThatBecomesKnownOutdatesTheSelectionAtTheClientsPointOfTheBudgetWindow() {
 		AtomicReference<@Nullable ClientRank> rank = new AtomicReference<>();
 		ApertureSelection<TestServer> selection = new ApertureSelection<>(TestServer::name, rank::get,

@@ -47,6 +47,14 @@ class ZoneSelectionTest {
 	}
 
 	@Test
+	void theSelectionWithinZonesIsTheOneItWasGiven() {
+		FrontSelection<TestServer> withinZone = FrontSelection.random(TestServer.seeded(5));
+		ZoneSelection<TestServer> selection = new ZoneSelection<>((server) -> ZONES.get(server.name()), "zone-a",
+				List.of(), withinZone);
+		assertThat(selection.withinZone()).isSameAs(withinZone);
+	}
+
+	@Test
 	void zonesCompareWithoutCase() {
 		ZoneSelection<TestServer> selection = selection(" Zone-A ", List.of());
 		assertThat(selection.localZone()).isEqualTo("zone-a");

@@ -40,8 +40,9 @@ import static org.awaitility.Awaitility.await;
  * Every caller finds its rank among the instances of its application in Eureka; the
  * callers then tile the ring of a service's backends, each spreading its requests over
  * the backends its slice overlaps in proportion to the overlap, so that every backend
- * carries its fair share. {@code min-reuse} is an hour, so no rebalance deadline falls
- * within a test: every reorder the tests see comes from a rank the callers learnt.
+ * carries its fair share. {@code min-reuse} is an hour, and the measurements wait while a
+ * rebalance deadline is near (the aperture's rounds start at the top of each hour): every
+ * reorder the tests see comes from a rank the callers learnt.
  * <p>
  * The callers join one by one, as the tests go: one caller, then three, on a service of
  * ten backends; then four on a service of two. Each test starts the callers it needs, and
@@ -134,9 +135,9 @@ class EurekaApertureTests {
 	void callersThatJoinRetileTheRingWithoutWaitingForTheRebalanceDeadline() {
 		callers(1);
 		awaitTiled(TEN);
-		// A join takes two start-ups and a few registry fetches: no round starts
-		// meanwhile.
-		awaitNoRoundChangeWithin(Duration.ofMinutes(2));
+		// A join takes two start-ups and a few registry fetches, some 15 s here: no
+		// round starts meanwhile.
+		awaitNoRoundChangeWithin(Duration.ofSeconds(45));
 		Instant deadline = managed(this.callers.get(0), TEN).nextRebalanceAt();
 
 		callers(3);

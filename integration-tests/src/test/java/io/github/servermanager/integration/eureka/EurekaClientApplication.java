@@ -1,9 +1,15 @@
 package io.github.servermanager.integration.eureka;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.servermanager.core.ClientRank;
+import io.github.servermanager.discovery.DiscoveryClientRank;
+import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.service.ServerManagerRegistry;
 import io.github.servermanager.testsupport.LoadBalancedClientApplication;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -59,6 +65,65 @@ final class EurekaClientApplication extends LoadBalancedClientApplication {
 			.properties(properties)
 			.run();
 		return new EurekaClientApplication(context);
+	}
+
+	/**
+	 * Starts a client that is itself an instance of an application registered with
+	 * Eureka, as callers deployed several times are: it serves on a random port,
+	 * registers within a second and renews every second, and pulls the membership of its
+	 * services every second, which also renews its rank among the instances of its
+	 * application.
+	 * @param server the Eureka server
+	 * @param applicationName the name the client registers under, shared by the instances
+	 * that rank among each other
+	 * @param instanceId the instance id it registers with
+	 * @param extraProperties properties added to, or replacing, the defaults
+	 * @return the running client
+	 */
+	static EurekaClientApplication startRegistered(EurekaServer server, String applicationName, String instanceId,
+			Map<String, Object> extraProperties) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.application.name", applicationName);
+		properties.put("spring.main.web-application-type", "servlet");
+		properties.put("server.port", 0);
+		properties.put("eureka.client.register-with-eureka", true);
+		properties.put("eureka.client.initial-instance-info-replication-interval-seconds", 1);
+		properties.put("eureka.client.instance-info-replication-interval-seconds", 1);
+		properties.put("eureka.instance.lease-renewal-interval-in-seconds", 1);
+		properties.put("eureka.instance.lease-expiration-duration-in-seconds", 5);
+		properties.put("eureka.instance.instance-id", instanceId);
+		properties.put("eureka.instance.hostname", "127.0.0.1");
+		properties.put("eureka.instance.ip-address", "127.0.0.1");
+		properties.put("eureka.instance.prefer-ip-address", true);
+		properties.put("server-manager.membership-refresh", "1s");
+		properties.putAll(extraProperties);
+		return start(server, properties);
+	}
+
+	/**
+	 * The managed service of a service, once the client has used it.
+	 * @param serviceId the service
+	 * @return the managed service, or {@code null} before the first use
+	 */
+	@Nullable ManagedService managedService(String serviceId) {
+		return context().getBean(ServerManagerRegistry.class).find(serviceId).orElse(null);
+	}
+
+	/**
+	 * Every managed service of the client, one for each service it has used.
+	 * @return the managed services
+	 */
+	Collection<ManagedService> managedServices() {
+		return context().getBean(ServerManagerRegistry.class).services();
+	}
+
+	/**
+	 * The client's rank among the instances of its application, as its aperture reads it.
+	 * @return the rank, or {@code null} while the client has not found itself in
+	 * discovery
+	 */
+	@Nullable ClientRank rank() {
+		return context().getBean(DiscoveryClientRank.class).get();
 	}
 
 	/**

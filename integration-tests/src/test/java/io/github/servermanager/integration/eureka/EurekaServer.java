@@ -1,7 +1,14 @@
 package io.github.servermanager.integration.eureka;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import com.netflix.appinfo.InstanceInfo;
+import com.netflix.appinfo.InstanceInfo.InstanceStatus;
+import com.netflix.discovery.shared.Application;
+import com.netflix.eureka.registry.PeerAwareInstanceRegistry;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -62,6 +69,25 @@ final class EurekaServer implements AutoCloseable {
 	 */
 	String serviceUrl() {
 		return "http://127.0.0.1:" + port() + "/eureka/";
+	}
+
+	/**
+	 * The instances of an application that the registry holds as {@code UP}, as the
+	 * server answers a fetch.
+	 * @param applicationName the application (any case)
+	 * @return their instance ids
+	 */
+	List<String> upInstanceIds(String applicationName) {
+		Application application = this.context.getBean(PeerAwareInstanceRegistry.class)
+			.getApplication(applicationName.toUpperCase(Locale.ROOT));
+		if (application == null) {
+			return List.of();
+		}
+		return application.getInstances()
+			.stream()
+			.filter((instance) -> instance.getStatus() == InstanceStatus.UP)
+			.map(InstanceInfo::getId)
+			.toList();
 	}
 
 	@Override

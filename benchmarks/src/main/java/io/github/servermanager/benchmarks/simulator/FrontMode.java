@@ -9,10 +9,12 @@ public enum FrontMode {
 	RANDOM("random"),
 
 	/**
-	 * Deterministic subsetting of size one: the client's rank in the cluster picks the
-	 * server, in rounds on the wall clock ({@code SubsetSelection}).
+	 * Deterministic aperture: the client's rank in the cluster gives it a slice of the
+	 * ring of servers, which moves one server along each round of the wall clock
+	 * ({@code ApertureSelection}). With at least as many clients as servers the slice is
+	 * one server.
 	 */
-	SUBSET("subset");
+	APERTURE("aperture");
 
 	private final String label;
 

@@ -8,14 +8,14 @@ import java.util.Locale;
 
 /**
  * Compares how evenly the clients' fronts spread over the servers: the seed's random
- * front, deterministic subsetting and, as the reference, per-request round robin. Each
+ * front, the deterministic aperture and, as the reference, per-request round robin. Each
  * scenario is an hour of steady state under the default (improved) schedule.
  * <p>
  * Arguments: {@code [--seed N]}.
  */
 public final class FrontSelectionMain {
 
-	/** Busiest server over its fair share, averaged over the hour, for subsetting. */
+	/** Busiest server over its fair share, averaged over the hour, for the aperture. */
 	static final double BUSIEST_TARGET = 1.25;
 
 	private static final int[][] CLIENTS_SERVERS = { { 20, 20 }, { 20, 5 }, { 100, 10 }, { 10_000, 5 },
@@ -97,14 +97,14 @@ public final class FrontSelectionMain {
 	static String targets(List<SimulationResult> results) {
 		StringBuilder lines = new StringBuilder();
 		for (SimulationResult result : results) {
-			if (result.frontMode() != FrontMode.SUBSET) {
+			if (result.frontMode() != FrontMode.APERTURE) {
 				continue;
 			}
 			boolean busiest = result.meanBusiestShare() <= BUSIEST_TARGET;
 			boolean budget = result.worstNewConnectionWindow() <= 64;
 			boolean moves = result.longestStay().toNanos() <= (long) (result.intervals().maxNanos() * 1.01);
 			lines.append(String.format(Locale.ROOT,
-					"subset %s: busiest / fair %.2f (target <= %.2f) %s; worst new connections %d per server per s "
+					"aperture %s: busiest / fair %.2f (target <= %.2f) %s; worst new connections %d per server per s "
 							+ "(budget 64) %s; longest stay %.1f s, longest interval %.1f s: every client moved "
 							+ "every interval %s%n",
 					size(result.scenario()), result.meanBusiestShare(), BUSIEST_TARGET, busiest ? "met" : "MISSED",

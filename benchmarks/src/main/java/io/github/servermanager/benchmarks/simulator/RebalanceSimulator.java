@@ -9,11 +9,11 @@ import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 
 import io.github.servermanager.benchmarks.simulator.SimulationResult.IntervalStatistics;
+import io.github.servermanager.core.ApertureSelection;
 import io.github.servermanager.core.ClientRank;
 import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.RebalanceSchedule;
 import io.github.servermanager.core.ServerManager;
-import io.github.servermanager.core.SubsetSelection;
 
 import org.jspecify.annotations.Nullable;
 
@@ -125,7 +125,7 @@ public final class RebalanceSimulator {
 
 		private long longestStayNanos;
 
-		/** The virtual time, which the subsetting clients read as their wall clock. */
+		/** The virtual time, which the aperture clients read as their wall clock. */
 		private long nowNanos;
 
 		private final int[] holdersNow;
@@ -270,9 +270,9 @@ public final class RebalanceSimulator {
 			ServerManager.Builder<VirtualServer> builder = ServerManager.<VirtualServer>builder(VirtualServer::key)
 				.clusterSize(this.clusterSize)
 				.random(this.randoms[client]);
-			if (this.frontMode == FrontMode.SUBSET) {
+			if (this.frontMode == FrontMode.APERTURE) {
 				ClientRank rank = new ClientRank(client, this.scenario.clients());
-				builder.frontSelection(new SubsetSelection<>(VirtualServer::key, () -> rank,
+				builder.frontSelection(new ApertureSelection<>(VirtualServer::key, () -> rank,
 						() -> Math.floorDiv(this.nowNanos, 1_000_000L), ServerManager.DEFAULT_CONNS_PER_SEC_PER_SERVER,
 						FrontSelection.random(this.randoms[client]), ServerManager.DEFAULT_MIN_REUSE));
 			}
@@ -357,9 +357,13 @@ public final class RebalanceSimulator {
 			}
 		}
 
+		/**
+		 * The head of the client's list: its front, or the first server of its aperture,
+		 * which is the whole aperture when there are at least as many clients as servers.
+		 */
 		private int frontOf(int client) {
-			VirtualServer front = this.managers[client].findServer();
-			return (front != null) ? front.index() : -1;
+			List<VirtualServer> servers = this.managers[client].servers();
+			return servers.isEmpty() ? -1 : servers.get(0).index();
 		}
 
 		private void move(int from, int to, long now) {

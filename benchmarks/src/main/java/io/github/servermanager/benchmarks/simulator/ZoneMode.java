@@ -12,10 +12,10 @@ public enum ZoneMode {
 	ZONE("zone-first front", true, true),
 
 	/**
-	 * {@code ZoneSelection} over {@code SubsetSelection}: its own zone first, and within
-	 * it the front its rank among the zone's clients gives.
+	 * {@code ZoneSelection} over {@code ApertureSelection}: its own zone first, and
+	 * within it the slice its rank among the zone's clients gives.
 	 */
-	ZONE_SUBSET("zone-first front, subset within the zone", true, true),
+	ZONE_APERTURE("zone-first front, aperture within the zone", true, true),
 
 	/**
 	 * Spring's round robin over the instances its health-check supplier last found up.

@@ -25,8 +25,9 @@ public record ZoneScenario(int zones, int serversPerZone, int clientsPerZone, Du
 	/**
 	 * Returns the scenario of the benchmarks README: 3 zones of 3 servers and 10 clients
 	 * each, one request per 100 ms, an hour and 37 s of steady state (so that the outage
-	 * does not start on a boundary of subsetting's 2-minute rounds, where every subset
-	 * client rebalances), then zone a down for 5 minutes and 10 minutes to come back.
+	 * does not start on a boundary of the aperture's 2-minute rounds, where every
+	 * aperture client rebalances), then zone a down for 5 minutes and 10 minutes to come
+	 * back.
 	 * @return the scenario
 	 */
 	public static ZoneScenario threeZones() {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import io.github.servermanager.core.ApertureSelection;
 import io.github.servermanager.core.ClientRank;
 import io.github.servermanager.core.FrontSelection;
 import io.github.servermanager.core.RebalanceOutcome;
@@ -13,7 +14,6 @@ import io.github.servermanager.core.RebalanceResult;
 import io.github.servermanager.core.RebalanceSchedule;
 import io.github.servermanager.core.RebalanceSpread;
 import io.github.servermanager.core.ServerManager;
-import io.github.servermanager.core.SubsetSelection;
 import io.github.servermanager.core.ZoneSelection;
 import org.jspecify.annotations.Nullable;
 
@@ -92,7 +92,7 @@ public final class ZoneSimulation {
 		private final boolean[] up;
 
 		/**
-		 * The virtual clock, which is also the wall clock subsetting counts rounds on.
+		 * The virtual clock, which is also the wall clock the aperture counts rounds on.
 		 */
 		private long nowNanos;
 
@@ -275,11 +275,11 @@ public final class ZoneSimulation {
 			ManagedClient(String zone, int rankInZone) {
 				SplittableRandom own = Run.this.random.split();
 				FrontSelection<VirtualServer> selection = FrontSelection.random(own);
-				if (Run.this.mode == ZoneMode.ZONE_SUBSET) {
+				if (Run.this.mode == ZoneMode.ZONE_APERTURE) {
 					// As the starter ranks a client with a zone: among the clients of its
 					// zone.
 					ClientRank rank = new ClientRank(rankInZone, Run.this.scenario.clientsPerZone());
-					selection = new SubsetSelection<>(VirtualServer::key, () -> rank,
+					selection = new ApertureSelection<>(VirtualServer::key, () -> rank,
 							() -> Math.floorDiv(Run.this.nowNanos, 1_000_000L),
 							ServerManager.DEFAULT_CONNS_PER_SEC_PER_SERVER, selection, ServerManager.DEFAULT_MIN_REUSE);
 				}

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Small fleets, where a random front overloads some servers and subsetting does not.
+ * Small fleets, where a random front overloads some servers and the aperture does not.
  */
 class FrontSelectionSimulationTests {
 
@@ -22,19 +22,20 @@ class FrontSelectionSimulationTests {
 	}
 
 	@Test
-	void subsettingGivesEveryOneOfTwentyClientsItsOwnServerAlmostAllTheTime() {
-		SimulationResult subset = this.simulator.run(this.twentyOnTwenty, ScheduleVariant.IMPROVED, FrontMode.SUBSET);
-		assertThat(subset.meanBusiestShare()).isLessThan(1.02);
-		assertThat(subset.worstNewConnectionWindow()).isLessThanOrEqualTo(64);
+	void theApertureGivesEveryOneOfTwentyClientsItsOwnServerAlmostAllTheTime() {
+		SimulationResult aperture = this.simulator.run(this.twentyOnTwenty, ScheduleVariant.IMPROVED,
+				FrontMode.APERTURE);
+		assertThat(aperture.meanBusiestShare()).isLessThan(1.02);
+		assertThat(aperture.worstNewConnectionWindow()).isLessThanOrEqualTo(64);
 	}
 
 	@Test
-	void subsettingMovesEveryClientOnceARound() {
-		SimulationResult subset = this.simulator.run(Scenario.steadyState(100, 10), ScheduleVariant.IMPROVED,
-				FrontMode.SUBSET);
-		assertThat(subset.meanBusiestShare()).isLessThanOrEqualTo(1.25);
-		assertThat(subset.intervals().maxSeconds()).isEqualTo(120.0);
-		assertThat(subset.longestStay()).isLessThanOrEqualTo(Duration.ofSeconds(121));
+	void theApertureMovesEveryClientOnceARound() {
+		SimulationResult aperture = this.simulator.run(Scenario.steadyState(100, 10), ScheduleVariant.IMPROVED,
+				FrontMode.APERTURE);
+		assertThat(aperture.meanBusiestShare()).isLessThanOrEqualTo(1.25);
+		assertThat(aperture.intervals().maxSeconds()).isEqualTo(120.0);
+		assertThat(aperture.longestStay()).isLessThanOrEqualTo(Duration.ofSeconds(121));
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Three zones of 3 servers and 10 clients, a shorter steady state than the README's run
- * (ending off a subsetting round's boundary), then zone a down for 2 minutes and 5
+ * (ending off a round's boundary of the aperture), then zone a down for 2 minutes and 5
  * minutes to come back.
  */
 class ZoneSimulationTests {
@@ -56,13 +56,13 @@ class ZoneSimulationTests {
 	}
 
 	@Test
-	void subsettingWithinTheZoneSpreadsTenClientsFourThreeThreeAndStillFailsOverWithOneFailure() {
-		ZoneResult subset = this.simulation.run(this.scenario, ZoneMode.ZONE_SUBSET, true);
-		assertThat(subset.crossZoneShare()).isZero();
-		assertThat(subset.meanBusiestShare()).isCloseTo(1.2, within(0.01));
-		assertThat(subset.maxFailedInZoneA()).isEqualTo(1);
-		assertThat(subset.maxRebalancesToReturn()).isEqualTo(1);
-		assertThat(subset.backInZoneSeconds()).isLessThanOrEqualTo(120.0);
+	void theApertureWithinTheZoneSpreadsTenClientsFourThreeThreeAndStillFailsOverWithOneFailure() {
+		ZoneResult aperture = this.simulation.run(this.scenario, ZoneMode.ZONE_APERTURE, true);
+		assertThat(aperture.crossZoneShare()).isZero();
+		assertThat(aperture.meanBusiestShare()).isCloseTo(1.2, within(0.01));
+		assertThat(aperture.maxFailedInZoneA()).isEqualTo(1);
+		assertThat(aperture.maxRebalancesToReturn()).isEqualTo(1);
+		assertThat(aperture.backInZoneSeconds()).isLessThanOrEqualTo(120.0);
 	}
 
 	@Test

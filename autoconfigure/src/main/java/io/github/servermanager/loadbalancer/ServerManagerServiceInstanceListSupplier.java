@@ -35,8 +35,9 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
  * Membership is pulled off the request path: when the supplier starts, every
  * {@code membership-refresh} interval and whenever the registry asks (a discovery
  * {@code HeartbeatEvent}). Requests read the manager's published list and never wait for
- * discovery, except those that arrive before the first pull finished: they pull through
- * the delegate themselves, passing their {@link Request} on.
+ * discovery, except those that arrive before the first pull: they wait for the first pull
+ * once the supplier started, and pull through the delegate themselves, passing their
+ * {@link Request} on, before.
  * <p>
  * The instances emitted are those discovery reported, unless the service has a
  * {@code secure} override: then they are wrapped in a
@@ -74,6 +75,14 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
 	private volatile @Nullable ScheduledFuture<?> periodicPull;
+
+	/**
+	 * Completes when the first pull on a worker ended, however it ended. Requests that
+	 * arrive meanwhile wait for it rather than order the servers themselves: that pull
+	 * ranks this client first, and an order taken without the rank would put the client
+	 * on a random front.
+	 */
+	private final CompletableFuture<Void> firstPull = new CompletableFuture<>();
 
 	/**
 	 * Creates a supplier.
@@ -131,6 +140,9 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 				.then(Mono.fromSupplier(() -> this.service.manager().requestOrder()))
 				.flux();
 		}
+		if (this.periodicPull != null && !this.firstPull.isDone()) {
+			return Mono.fromFuture(this.firstPull, true).thenMany(Flux.defer(() -> get(request)));
+		}
 		Flux<List<ServiceInstance>> membership = (request != null) ? this.delegate.get(request) : this.delegate.get();
 		return membership.take(1).map((instances) -> {
 			applyMembership(instances);
@@ -152,6 +164,7 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 		}
 		catch (RejectedExecutionException ex) {
 			// The application is closing: requests pull through the delegate themselves.
+			this.firstPull.complete(null);
 		}
 	}
 
@@ -164,6 +177,7 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 		if (periodic != null) {
 			periodic.cancel(false);
 		}
+		this.firstPull.complete(null);
 		this.registry.deregister(this.service);
 		super.destroy();
 	}
@@ -181,6 +195,7 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 			}
 			catch (RejectedExecutionException ex) {
 				this.pendingPulls.set(0);
+				this.firstPull.complete(null);
 			}
 		}
 	}
@@ -188,7 +203,12 @@ public class ServerManagerServiceInstanceListSupplier extends DelegatingServiceI
 	private void drainPulls() {
 		int missed = 1;
 		do {
-			pullOnce();
+			try {
+				pullOnce();
+			}
+			finally {
+				this.firstPull.complete(null);
+			}
 			missed = this.pendingPulls.addAndGet(-missed);
 		}
 		while (missed != 0);

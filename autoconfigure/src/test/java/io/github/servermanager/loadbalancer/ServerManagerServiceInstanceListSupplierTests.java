@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -114,6 +117,42 @@ class ServerManagerServiceInstanceListSupplierTests {
 			this.supplier.get(new DefaultRequest<>()).blockFirst();
 		}
 		assertThat(this.discovery.calls).hasValue(calls);
+	}
+
+	@Test
+	void aRequestDuringTheFirstPullWaitsForItRatherThanOrderTheServersItself() throws Exception {
+		CountDownLatch ranking = new CountDownLatch(1);
+		CountDownLatch ranked = new CountDownLatch(1);
+		ManagedService waiting = TestServices.service();
+		ServerManagerServiceInstanceListSupplier starting = new ServerManagerServiceInstanceListSupplier(this.discovery,
+				waiting, new ServerManagerRegistry(), () -> null, () -> {
+					ranking.countDown();
+					hold(ranked);
+				}, TestServices.EXECUTOR);
+		try {
+			starting.afterPropertiesSet();
+			assertThat(ranking.await(5, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<List<ServiceInstance>> request = starting.get(new DefaultRequest<>()).next().toFuture();
+			assertThat(request).isNotDone();
+			assertThat(this.discovery.calls).hasValue(0);
+			ranked.countDown();
+			assertThat(request.get(5, TimeUnit.SECONDS)).hasSize(3);
+			assertThat(this.discovery.calls).hasValue(1);
+			assertThat(this.discovery.requests).isEmpty();
+		}
+		finally {
+			ranked.countDown();
+			starting.destroy();
+		}
+	}
+
+	private static void hold(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

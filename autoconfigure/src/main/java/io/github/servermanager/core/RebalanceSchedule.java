@@ -284,7 +284,11 @@ public final class RebalanceSchedule {
 		}
 		this.offlineStep = step;
 		Duration delay = step.plus(stagger(step.dividedBy(this.manager.jitterFraction())));
-		arm(nowNanos, (delay.compareTo(normal) < 0) ? delay : normal);
+		// A re-check looks for the way back, not for the next round: the selection does
+		// not move it.
+		Duration recheck = (delay.compareTo(normal) < 0) ? delay : normal;
+		this.interval = recheck;
+		this.deadlineNanos = nowNanos + RateScaling.saturatedNanos(recheck);
 	}
 
 	private void armNoEarlierThanFloor(long nowNanos, long fromNanos, Duration delay) {

@@ -196,6 +196,20 @@ class ApertureSelectionTest {
 		assertThat(schedule.interval()).isLessThanOrEqualTo(ROUND);
 	}
 
+	@Test
+	void anOfflineReCheckIsNotMovedToTheNextRound() {
+		ApertureSelection<TestServer> selection = selection(new ClientRank(1, 4));
+		ServerManager<TestServer> manager = TestServer
+			.managerWith(TestServer.builder().frontSelection(selection).pinger((server) -> false), this.servers);
+		RebalanceSchedule schedule = new RebalanceSchedule(manager, RebalanceSpread.SPREAD, true, 0);
+		RebalanceResult<TestServer> result = manager.rebalance();
+		assertThat(result.outcome()).isEqualTo(RebalanceOutcome.OFFLINE);
+		Duration recheck = schedule.rebalanced(0, result.outcome());
+		assertThat(recheck).isLessThanOrEqualTo(RebalanceSchedule.DEFAULT_OFFLINE_RECHECK.multipliedBy(2));
+		assertThat(schedule.rebalanced(0, RebalanceOutcome.HEALTHY))
+			.isEqualTo(Duration.ofMillis(ROUND_MILLIS - 60_000));
+	}
+
 	private ApertureSelection<TestServer> selection(ClientRank rank) {
 		return new ApertureSelection<>(TestServer::name, () -> rank, this.wallClock::get, 64,
 				FrontSelection.random(TestServer.seeded(1)), ROUND);

@@ -21,15 +21,7 @@ public final class ApertureSimulationMain {
 	}
 
 	public static void main(String[] args) {
-		long seed = 6;
-		for (int i = 0; i < args.length; i++) {
-			if ("--seed".equals(args[i]) && i + 1 < args.length) {
-				seed = Long.parseLong(args[++i]);
-			}
-			else {
-				throw new IllegalArgumentException("Unknown argument '" + args[i] + "': use [--seed N]");
-			}
-		}
+		long seed = SeedArgument.parse(args, 6);
 		ApertureSimulation simulation = new ApertureSimulation(seed);
 		long started = System.nanoTime();
 		List<ApertureResult> steady = new ArrayList<>();

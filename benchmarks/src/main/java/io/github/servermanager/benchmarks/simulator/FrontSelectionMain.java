@@ -25,15 +25,7 @@ public final class FrontSelectionMain {
 	}
 
 	public static void main(String[] args) {
-		long seed = 6;
-		for (int i = 0; i < args.length; i++) {
-			if ("--seed".equals(args[i]) && i + 1 < args.length) {
-				seed = Long.parseLong(args[++i]);
-			}
-			else {
-				throw new IllegalArgumentException("Unknown argument '" + args[i] + "': use [--seed N]");
-			}
-		}
+		long seed = SeedArgument.parse(args, 6);
 		RebalanceSimulator simulator = new RebalanceSimulator(seed);
 		List<SimulationResult> results = new ArrayList<>();
 		for (int[] size : CLIENTS_SERVERS) {

@@ -19,15 +19,7 @@ public final class ZoneSimulationMain {
 	}
 
 	public static void main(String[] args) {
-		long seed = 13;
-		for (int i = 0; i < args.length; i++) {
-			if ("--seed".equals(args[i]) && i + 1 < args.length) {
-				seed = Long.parseLong(args[++i]);
-			}
-			else {
-				throw new IllegalArgumentException("Unknown argument '" + args[i] + "': use [--seed N]");
-			}
-		}
+		long seed = SeedArgument.parse(args, 13);
 		ZoneScenario scenario = ZoneScenario.threeZones();
 		long started = System.nanoTime();
 		List<ZoneRow> rows = rows(new ZoneSimulation(seed), scenario);

@@ -56,17 +56,8 @@ final class EurekaBackend implements AutoCloseable {
 		properties.put("spring.application.name", serviceId);
 		properties.put("server.port", 0);
 		properties.put("eureka.client.service-url.defaultZone", server.serviceUrl());
-		properties.put("eureka.client.register-with-eureka", true);
+		properties.putAll(EurekaTestProperties.registration(instanceId));
 		properties.put("eureka.client.fetch-registry", false);
-		// Register within a second of start-up instead of 40 s, renew every second.
-		properties.put("eureka.client.initial-instance-info-replication-interval-seconds", 1);
-		properties.put("eureka.client.instance-info-replication-interval-seconds", 1);
-		properties.put("eureka.instance.lease-renewal-interval-in-seconds", 1);
-		properties.put("eureka.instance.lease-expiration-duration-in-seconds", 5);
-		properties.put("eureka.instance.instance-id", instanceId);
-		properties.put("eureka.instance.hostname", "127.0.0.1");
-		properties.put("eureka.instance.ip-address", "127.0.0.1");
-		properties.put("eureka.instance.prefer-ip-address", true);
 		// Beans a request never needs (actuator endpoints, converters...) are not built:
 		// start-up is most of what these tests spend.
 		properties.put("spring.main.lazy-initialization", true);

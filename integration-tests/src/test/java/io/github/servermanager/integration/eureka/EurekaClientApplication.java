@@ -86,15 +86,7 @@ final class EurekaClientApplication extends LoadBalancedClientApplication {
 		properties.put("spring.application.name", applicationName);
 		properties.put("spring.main.web-application-type", "servlet");
 		properties.put("server.port", 0);
-		properties.put("eureka.client.register-with-eureka", true);
-		properties.put("eureka.client.initial-instance-info-replication-interval-seconds", 1);
-		properties.put("eureka.client.instance-info-replication-interval-seconds", 1);
-		properties.put("eureka.instance.lease-renewal-interval-in-seconds", 1);
-		properties.put("eureka.instance.lease-expiration-duration-in-seconds", 5);
-		properties.put("eureka.instance.instance-id", instanceId);
-		properties.put("eureka.instance.hostname", "127.0.0.1");
-		properties.put("eureka.instance.ip-address", "127.0.0.1");
-		properties.put("eureka.instance.prefer-ip-address", true);
+		properties.putAll(EurekaTestProperties.registration(instanceId));
 		properties.put("server-manager.membership-refresh", "1s");
 		properties.putAll(extraProperties);
 		return start(server, properties);

@@ -76,6 +76,10 @@ public class ManagedServiceHealthIndicator implements HealthIndicator {
 			builder.withDetail("active", ServiceInstanceKeys.keyOf(servers.get(0)))
 				.withDetail("aperture", sharesOf(snapshot.aperture()));
 		}
+		SliceDescriptor slice = SliceDescriptor.of(this.service);
+		if (slice != null) {
+			builder.withDetail("slice", Map.of("index", slice.index(), "clients", slice.clients()));
+		}
 		ZoneDescriptor zone = ZoneDescriptor.of(this.service, snapshot.front());
 		if (zone != null) {
 			// Still UP when failed over: requests are served, from another zone.

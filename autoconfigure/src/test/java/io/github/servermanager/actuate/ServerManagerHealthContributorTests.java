@@ -52,6 +52,7 @@ class ServerManagerHealthContributorTests {
 			String front = running.service().manager().servers().get(0).getInstanceId();
 			assertThat(health.getDetails()).containsEntry("active", front)
 				.containsEntry("aperture", List.of(Map.of("server", front, "share", 1.0)))
+				.doesNotContainKey("slice")
 				.containsEntry("numServers", 2)
 				.containsEntry("offline", false);
 		}
@@ -73,7 +74,9 @@ class ServerManagerHealthContributorTests {
 				.stream()
 				.map(ServiceInstance::getInstanceId)
 				.toList();
-			assertThat(health.getDetails()).containsEntry("active", head.get(0)).containsEntry("numServers", 5);
+			assertThat(health.getDetails()).containsEntry("active", head.get(0))
+				.containsEntry("numServers", 5)
+				.containsEntry("slice", Map.of("index", 1, "clients", 3));
 			assertThat(health.getDetails().get("aperture")).asInstanceOf(InstanceOfAssertFactories.LIST)
 				.satisfiesExactly((server) -> assertThat(server).isEqualTo(share(head.get(0), 0.2)),
 						(server) -> assertThat(server).isEqualTo(share(head.get(1), 0.6)),

@@ -1,8 +1,6 @@
 package io.github.servermanager.actuate;
 
 import io.github.servermanager.core.ServerManager;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,15 +91,11 @@ public class ManagedServiceHealthIndicator implements HealthIndicator {
 	 * writes without hints, in a native image too.
 	 */
 	private static List<Map<String, Object>> sharesOf(Aperture<ServiceInstance> aperture) {
-		List<Double> shares = aperture.shares();
-		List<Map<String, Object>> servers = new ArrayList<>(aperture.size());
-		for (int i = 0; i < aperture.size(); i++) {
-			Map<String, Object> server = new LinkedHashMap<>();
-			server.put("server", ServiceInstanceKeys.keyOf(aperture.servers().get(i)));
-			server.put("share", shares.get(i));
-			servers.add(server);
-		}
-		return servers;
+		return ApertureDescriptor.of(aperture, null)
+			.servers()
+			.stream()
+			.map((server) -> Map.<String, Object>of("server", server.server(), "share", server.share()))
+			.toList();
 	}
 
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -442,7 +441,7 @@ public final class ServerManager<S> {
 		}
 		Selection<S> selection = select(snapshot);
 		List<S> candidates = selection.order();
-		int apertureSize = Math.min(selection.shares().size(), candidates.size());
+		int apertureSize = selection.shares().size();
 		// The aperture's servers are all pinged; past it, as in the seed, the others are
 		// pinged in order until one answers, and it alone takes the requests.
 		List<S> answered = new ArrayList<>(apertureSize);
@@ -759,25 +758,16 @@ public final class ServerManager<S> {
 	}
 
 	private static <S> double total(Selection<S> selection) {
-		double total = 0;
-		int size = Math.min(selection.shares().size(), selection.order().size());
-		for (int i = 0; i < size; i++) {
-			total += selection.shares().get(i);
-		}
-		return total;
+		return selection.shares().stream().mapToDouble(Double::doubleValue).sum();
 	}
 
-	private static <S> Map<String, Double> sharesOf(Selection<S> selection, Function<S, String> key) {
+	/** The shares of a selection by server key; it comes from {@link #select}. */
+	private Map<String, Double> sharesOf(Selection<S> selection) {
 		Map<String, Double> shares = new HashMap<>();
-		int size = Math.min(selection.shares().size(), selection.order().size());
-		for (int i = 0; i < size; i++) {
-			shares.put(key.apply(selection.order().get(i)), selection.shares().get(i));
+		for (int i = 0; i < selection.shares().size(); i++) {
+			shares.put(keyOf(selection.order().get(i)), selection.shares().get(i));
 		}
 		return shares;
-	}
-
-	private Map<String, Double> sharesOf(Selection<S> selection) {
-		return sharesOf(selection, this::keyOf);
 	}
 
 	/**
@@ -863,7 +853,9 @@ public final class ServerManager<S> {
 
 	/**
 	 * Orders servers by the selection, keeping every server once even when the selection
-	 * leaves some out or repeats them; the shares stay with the servers they were given.
+	 * leaves some out or repeats them. The shares stay with the servers they were given,
+	 * as long as no server before them was dropped, so there are never more shares than
+	 * servers.
 	 */
 	private Selection<S> select(List<S> servers) {
 		Map<String, S> byKey = new LinkedHashMap<>(servers.size() * 2);
@@ -874,13 +866,16 @@ public final class ServerManager<S> {
 		List<S> ordered = new ArrayList<>(servers.size());
 		List<Double> shares = new ArrayList<>(selection.shares().size());
 		List<S> chosen = selection.order();
+		boolean inPlace = true;
 		for (int i = 0; i < chosen.size(); i++) {
 			S known = byKey.remove(keyOf(chosen.get(i)));
-			if (known != null) {
-				ordered.add(known);
-				if (i < selection.shares().size() && shares.size() == ordered.size() - 1) {
-					shares.add(selection.shares().get(i));
-				}
+			if (known == null) {
+				inPlace = false;
+				continue;
+			}
+			ordered.add(known);
+			if (inPlace && i < selection.shares().size()) {
+				shares.add(selection.shares().get(i));
 			}
 		}
 		ordered.addAll(byKey.values());

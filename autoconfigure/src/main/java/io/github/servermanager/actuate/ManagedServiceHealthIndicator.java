@@ -1,13 +1,13 @@
 package io.github.servermanager.actuate;
 
-import io.github.servermanager.core.ServerManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.github.servermanager.core.Aperture;
-import io.github.servermanager.service.ManagedService;
+import io.github.servermanager.core.ServerManager;
 import io.github.servermanager.discovery.ServiceInstanceKeys;
+import io.github.servermanager.service.ManagedService;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -1,9 +1,9 @@
 package io.github.servermanager.actuate;
 
-import io.github.servermanager.core.ServerManager;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.servermanager.core.ServerManager;
 import io.github.servermanager.service.ManagedService;
 import org.jspecify.annotations.Nullable;
 
